@@ -1,0 +1,19 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import * as foundation from "./migrations/2026_11_23_000000_foundation.js";
+import type { DB } from "./schema.js";
+
+/** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
+const MIGRATIONS: Record<string, Migration> = {
+  "2026_11_23_000000_foundation": foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -1,0 +1,186 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * The database as Kysely sees it. Columns are snake_case; presenters map rows to the
+ * camelCase API shapes by hand. Booleans are 0/1 integers and timestamps ISO-8601 UTC
+ * text, so the same queries run on SQLite and PostgreSQL.
+ */
+export type DB = {
+  setting: SettingTable;
+  entity: EntityTable;
+  entity_closure: EntityClosureTable;
+  app_user: UserTable;
+  user_group: GroupTable;
+  group_member: GroupMemberTable;
+  role_grant: RoleGrantTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  login_attempt: LoginAttemptTable;
+  history: HistoryTable;
+  job: JobTable;
+};
+
+export type Flag = 0 | 1;
+
+export type SettingTable = { key: string; value: string };
+
+export type EntityTable = {
+  id: Generated<number>;
+  name: string;
+  parent_id: number | null;
+  complete_name: string;
+  depth: number;
+  comment: string | null;
+  address: string | null;
+  postcode: string | null;
+  town: string | null;
+  country: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type EntityRow = Selectable<EntityTable>;
+
+/** Every (ancestor, descendant) pair of the entity tree, itself included at depth 0. */
+export type EntityClosureTable = { ancestor_id: number; descendant_id: number; depth: number };
+
+export type UserTable = {
+  id: Generated<number>;
+  login: string;
+  first_name: string;
+  last_name: string;
+  /** "dupont jean" without accents: the sort key and the prefix-search key. */
+  sort_name: string;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  job_title: string | null;
+  entity_id: number;
+  language: string;
+  time_zone: string | null;
+  password_hash: string | null;
+  is_active: Flag;
+  created_at: string;
+  updated_at: string;
+};
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+
+export type GroupTable = {
+  id: Generated<number>;
+  name: string;
+  sort_name: string;
+  description: string | null;
+  entity_id: number;
+  recursive: Flag;
+  created_at: string;
+  updated_at: string;
+};
+export type GroupRow = Selectable<GroupTable>;
+
+export type GroupMemberTable = {
+  group_id: number;
+  user_id: number;
+  is_manager: Flag;
+  created_at: string;
+};
+
+export type RoleGrantTable = {
+  id: Generated<number>;
+  user_id: number;
+  entity_id: number;
+  role: string;
+  recursive: Flag;
+  created_at: string;
+};
+export type RoleGrantRow = Selectable<RoleGrantTable>;
+
+export type SessionTable = {
+  /** sha256 of the cookie's secret: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+export type SessionRow = Selectable<SessionTable>;
+
+export type ApiTokenTable = {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  entity_id: number;
+  role: string;
+  recursive: Flag;
+  created_by: number;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+
+export type LoginAttemptTable = {
+  id: Generated<number>;
+  login: string;
+  ip: string;
+  at: string;
+  success: Flag;
+};
+
+export type HistoryTable = {
+  id: Generated<number>;
+  record_type: string;
+  record_id: number;
+  entity_id: number | null;
+  action: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  actor_id: number | null;
+  actor_name: string;
+  at: string;
+};
+export type HistoryRow = Selectable<HistoryTable>;
+export type NewHistoryRow = Insertable<HistoryTable>;
+
+export type JobTable = {
+  id: Generated<number>;
+  name: string;
+  payload: string;
+  status: "queued" | "running" | "done" | "failed";
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  dedupe_key: string | null;
+  locked_by: string | null;
+  locked_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+};
+export type JobRow = Selectable<JobTable>;
+
+/**
+ * Tables in the order a restore must fill them (parents before children), with the
+ * self-references a restore fills in a second pass.
+ */
+export const TABLES: { name: keyof DB; selfRef?: string }[] = [
+  { name: "setting" },
+  { name: "entity", selfRef: "parent_id" },
+  { name: "entity_closure" },
+  { name: "app_user" },
+  { name: "user_group" },
+  { name: "group_member" },
+  { name: "role_grant" },
+  { name: "session" },
+  { name: "api_token" },
+  { name: "login_attempt" },
+  { name: "history" },
+  { name: "job" },
+];

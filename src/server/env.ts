@@ -1,0 +1,45 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  VIGIE_DATA_DIR: z.string().default("./data"),
+  VIGIE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave unset for SQLite)")
+    .optional(),
+  VIGIE_ADMIN_LOGIN: z.string().min(2).optional(),
+  VIGIE_ADMIN_PASSWORD: z.string().min(10, "must have at least 10 characters").optional(),
+  VIGIE_TIME_ZONE: z.string().default("Europe/Paris"),
+  VIGIE_SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Set when Vigie is served over HTTPS (directly or behind a proxy), so cookies are Secure. */
+  VIGIE_SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  VIGIE_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  VIGIE_WORKER: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().default("production"),
+});
+
+export type Env = Readonly<
+  z.infer<typeof EnvSchema> & { dataDir: string; filesDir: string; sqlitePath: string }
+>;
+
+/** Parses the environment once; a bad value stops the boot with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  if (Boolean(result.data.VIGIE_ADMIN_LOGIN) !== Boolean(result.data.VIGIE_ADMIN_PASSWORD)) {
+    throw new Error("Invalid environment:\n  VIGIE_ADMIN_LOGIN and VIGIE_ADMIN_PASSWORD go together");
+  }
+  const dataDir = path.resolve(result.data.VIGIE_DATA_DIR);
+  return Object.freeze({
+    ...result.data,
+    dataDir,
+    filesDir: path.join(dataDir, "files"),
+    sqlitePath: path.join(dataDir, "vigie.sqlite"),
+  });
+}

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { VIGIE_VERSION } from "../shared/domain/version.js";
+import { buildApp } from "./app.js";
+import { type Database, openDatabase } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import type { Env } from "./env.js";
+import { ensureAdminFromEnv } from "./features/identity/auth.service.js";
+import { CRON, JOBS } from "./jobs/registry.js";
+import { type Worker, startWorker } from "./jobs/worker.js";
+
+/** dist/web next to the compiled server, or the build output when running from source. */
+export function findWebDir(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, "../web"), path.resolve(here, "../../dist/web")];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, "index.html")));
+}
+
+export async function openAndMigrate(env: Env): Promise<Database> {
+  const database = openDatabase({ url: env.VIGIE_DATABASE_URL, sqlitePath: env.sqlitePath });
+  await migrateToLatest(database.db);
+  fs.mkdirSync(env.filesDir, { recursive: true });
+  return database;
+}
+
+export type Running = { app: FastifyInstance; database: Database; worker?: Worker; url: string; close: () => Promise<void> };
+
+/** The composition root: env → db → migrate → buildApp → listen, then the job worker. */
+export async function startServer(env: Env): Promise<Running> {
+  const database = await openAndMigrate(env);
+  const app = await buildApp({
+    db: database.db,
+    config: { sessionHours: env.VIGIE_SESSION_HOURS, secureCookies: env.VIGIE_SECURE_COOKIES,
+      timeZone: env.VIGIE_TIME_ZONE, version: VIGIE_VERSION },
+    logger: { level: env.LOG_LEVEL },
+    webDir: findWebDir(),
+    trustProxy: env.VIGIE_TRUST_PROXY,
+  });
+  if (env.VIGIE_ADMIN_LOGIN && env.VIGIE_ADMIN_PASSWORD) {
+    if (await ensureAdminFromEnv(database.db, env.VIGIE_ADMIN_LOGIN, env.VIGIE_ADMIN_PASSWORD)) {
+      app.log.info({ login: env.VIGIE_ADMIN_LOGIN }, "first administrator created from the environment");
+    }
+  }
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const worker = env.VIGIE_WORKER ? startWorker({ db: database.db, log: app.log, jobs: JOBS, cron: CRON }) : undefined;
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const close = async () => {
+    await worker?.stop();
+    await app.close();
+    await database.close();
+  };
+  return { app, database, worker, url: `http://localhost:${port}`, close };
+}

@@ -1,0 +1,38 @@
+/**
+ * The one registry of error codes. The code is the contract between server and
+ * web app; the message is for logs and developers. The web app translates codes.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  GROUP_NOT_FOUND: 404,
+  ENTITY_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  LOGIN_TAKEN: 409,
+  ENTITY_NOT_EMPTY: 409,
+  ENTITY_CYCLE: 409,
+  ROOT_ENTITY_LOCKED: 409,
+  SETUP_ALREADY_DONE: 409,
+  LAST_ADMIN: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type ValidationIssue = { path: string; message: string };
+
+export type ApiError = {
+  error: { code: ErrorCode; message: string; issues?: ValidationIssue[] };
+};

@@ -1,0 +1,11 @@
+export const PAGE_SIZE_DEFAULT = 50;
+export const PAGE_SIZE_MAX = 200;
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const CSV_IMPORT_LIMIT = 5 * 1024 * 1024;
+export const CSV_IMPORT_MAX_ROWS = 10_000;
+export const PASSWORD_MIN_LENGTH = 10;
+export const LOGIN_MAX_FAILURES = 8;
+export const LOGIN_MAX_FAILURES_PER_IP = 40;
+export const LOGIN_WINDOW_MINUTES = 15;
+export const LANGUAGES = ["fr", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];

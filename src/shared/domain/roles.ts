@@ -1,0 +1,34 @@
+/**
+ * Roles are granted per entity, optionally recursive to its sub-entities.
+ * Each role includes the rights of the roles before it.
+ */
+export const ROLES = ["requester", "technician", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function roleRank(role: Role): number {
+  return ROLES.indexOf(role);
+}
+
+export function higherRole(a: Role | undefined, b: Role): Role {
+  return a === undefined || roleRank(b) > roleRank(a) ? b : a;
+}
+
+/**
+ * What each action needs, as the lowest role that may do it in the record's entity.
+ * The server checks these in one place (access.ts); the web app reads them to
+ * decide which navigation to show, never to enforce.
+ */
+export const PERMISSIONS = {
+  "user.read": "technician",
+  "user.write": "admin",
+  "group.read": "technician",
+  "group.write": "supervisor",
+  "entity.read": "technician",
+  "entity.write": "admin",
+  "grant.write": "admin",
+  "token.manage": "admin",
+  "history.read": "technician",
+  "portal.use": "requester",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,1 @@
+export const VIGIE_VERSION = "0.1.0";

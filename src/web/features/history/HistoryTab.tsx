@@ -1,0 +1,93 @@
+import { Badge, Skeleton, Table, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { HistoryEntry, HistoryRecordType } from "../../../shared/api/history.js";
+import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
+import { LoadMore } from "../../components/LoadMore.js";
+import { useFormat } from "../../i18n/format.js";
+import { useHistory } from "./useHistory.js";
+
+const ACTION_COLORS: Record<HistoryEntry["action"], string> = {
+  create: "green",
+  update: "blue",
+  delete: "red",
+  link: "teal",
+  unlink: "orange",
+};
+
+/** Field names come from the server; known ones are translated, others are shown as they are. */
+function fieldLabel(field: string | null, t: TFunction): string {
+  if (!field) return "—";
+  const key = `fields.${field}`;
+  return t(key as "fields.name", { defaultValue: field });
+}
+
+/** Who changed what, when: one line per change, old value → new value. */
+export function HistoryTab({ recordType, id }: { recordType: HistoryRecordType; id: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const history = useHistory(recordType, id);
+
+  if (history.isPending) return <Skeleton h={120} />;
+  if (history.isError) return <ApiErrorAlert error={history.error} />;
+  if (history.items.length === 0) return <Text c="dimmed">{t("history.empty")}</Text>;
+
+  return (
+    <>
+      <div className="table-scroll">
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("history.when")}</Table.Th>
+              <Table.Th>{t("history.who")}</Table.Th>
+              <Table.Th>{t("history.action")}</Table.Th>
+              <Table.Th>{t("history.field")}</Table.Th>
+              <Table.Th>{t("history.change")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.items.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td className="nowrap">{format.dateTime(entry.at)}</Table.Td>
+                <Table.Td>{entry.actorName}</Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={ACTION_COLORS[entry.action]}>
+                    {t(`history.actions.${entry.action}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{fieldLabel(entry.field, t)}</Table.Td>
+                <Table.Td>
+                  <HistoryChange entry={entry} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+      <LoadMore
+        shown={history.items.length}
+        hasNextPage={history.hasNextPage}
+        isFetchingNextPage={history.isFetchingNextPage}
+        fetchNextPage={history.fetchNextPage}
+      />
+    </>
+  );
+}
+
+function HistoryChange({ entry }: { entry: HistoryEntry }) {
+  const { t } = useTranslation();
+  if (entry.oldValue === null && entry.newValue === null) return <Text c="dimmed">—</Text>;
+  return (
+    <Text size="sm" component="span">
+      <Text span c="dimmed" td={entry.oldValue ? "line-through" : undefined} className="history-value">
+        {entry.oldValue ?? t("history.emptyValue")}
+      </Text>
+      <Text span mx={6} aria-label={t("history.becomes")}>
+        →
+      </Text>
+      <Text span fw={500} className="history-value">
+        {entry.newValue ?? t("history.emptyValue")}
+      </Text>
+    </Text>
+  );
+}

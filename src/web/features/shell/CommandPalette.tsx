@@ -1,0 +1,70 @@
+import { useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
+import { Spotlight, type SpotlightActionData } from "@mantine/spotlight";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { LanguageIcon, LogoutIcon, MoonIcon, SearchIcon } from "../../components/icons.js";
+import { currentLanguage } from "../../i18n/index.js";
+import { useLogout, useMe } from "../auth/useAuth.js";
+import { navItemsFor } from "./nav-items.js";
+import { useChangeLanguage } from "./useChangeLanguage.js";
+
+/**
+ * Ctrl+K: jump anywhere. Navigation and a few commands today; the global search
+ * (tickets, assets, people) will add its results as another group here.
+ */
+export function CommandPalette() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const changeLanguage = useChangeLanguage();
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme("light");
+  const otherLanguage = currentLanguage() === "fr" ? "en" : "fr";
+
+  const goTo: SpotlightActionData[] = navItemsFor(me).map((item) => ({
+    id: `nav:${item.to}:${item.label}`,
+    label: t(item.label),
+    description: item.to,
+    leftSection: <item.icon size={18} />,
+    onClick: () => void navigate(item.to),
+  }));
+
+  const commands: SpotlightActionData[] = [
+    {
+      id: "cmd:theme",
+      label: scheme === "dark" ? t("header.themeLight") : t("header.themeDark"),
+      leftSection: <MoonIcon size={18} />,
+      onClick: () => setColorScheme(scheme === "dark" ? "light" : "dark"),
+    },
+    {
+      id: "cmd:language",
+      label: t("palette.switchLanguage", { language: t(`languages.${otherLanguage}`, { lng: otherLanguage }) }),
+      leftSection: <LanguageIcon size={18} />,
+      onClick: () => changeLanguage(otherLanguage),
+    },
+    {
+      id: "cmd:signout",
+      label: t("header.signOut"),
+      leftSection: <LogoutIcon size={18} />,
+      onClick: () => logout.mutate(undefined, { onSettled: () => void navigate("/login") }),
+    },
+  ];
+
+  return (
+    <Spotlight
+      actions={[
+        { group: t("palette.goTo"), actions: goTo },
+        { group: t("palette.commands"), actions: commands },
+      ]}
+      shortcut={["mod + K"]}
+      nothingFound={t("palette.nothingFound")}
+      highlightQuery
+      searchProps={{
+        leftSection: <SearchIcon size={18} />,
+        placeholder: t("palette.placeholder"),
+        "aria-label": t("palette.placeholder"),
+      }}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+import type { ComponentType } from "react";
+import type { Me } from "../../../shared/api/auth.js";
+import type { Permission } from "../../../shared/domain/roles.js";
+import {
+  BuildingIcon,
+  GroupIcon,
+  HomeIcon,
+  InboxIcon,
+  KeyIcon,
+  UserIcon,
+  UsersIcon,
+} from "../../components/icons.js";
+import { can, isPortalOnly } from "../../lib/permissions.js";
+
+export type NavLabelKey =
+  | "nav.home"
+  | "nav.myRequests"
+  | "nav.users"
+  | "nav.groups"
+  | "nav.entities"
+  | "nav.tokens"
+  | "nav.profile";
+
+export type NavItem = {
+  to: string;
+  label: NavLabelKey;
+  icon: ComponentType<{ size?: number }>;
+  section: "main" | "admin" | "personal";
+};
+
+type NavRule = NavItem & { permission?: Permission; portal?: boolean };
+
+const RULES: NavRule[] = [
+  { to: "/", label: "nav.home", icon: HomeIcon, section: "main", portal: false },
+  { to: "/", label: "nav.myRequests", icon: InboxIcon, section: "main", portal: true },
+  { to: "/admin/users", label: "nav.users", icon: UsersIcon, section: "admin", permission: "user.read" },
+  { to: "/admin/groups", label: "nav.groups", icon: GroupIcon, section: "admin", permission: "group.read" },
+  { to: "/admin/entities", label: "nav.entities", icon: BuildingIcon, section: "admin", permission: "entity.read" },
+  { to: "/admin/tokens", label: "nav.tokens", icon: KeyIcon, section: "admin", permission: "token.manage" },
+  { to: "/profile", label: "nav.profile", icon: UserIcon, section: "personal" },
+];
+
+/** What this user may open: the portal for requesters, work areas for technicians and up. */
+export function navItemsFor(me: Me): NavItem[] {
+  const portalOnly = isPortalOnly(me);
+  return RULES.filter((rule) => {
+    if (rule.portal !== undefined && rule.portal !== portalOnly) return false;
+    return rule.permission === undefined || can(me, rule.permission);
+  });
+}

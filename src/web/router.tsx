@@ -1,0 +1,93 @@
+import { createBrowserRouter } from "react-router";
+import { ErrorPage, NotFoundPage } from "./components/StatusPages.js";
+import { LoginPage } from "./features/auth/LoginPage.js";
+import { SetupPage } from "./features/auth/SetupPage.js";
+import { RequireAuth, RequirePermission } from "./features/auth/guards.js";
+import { HomePage } from "./features/home/HomePage.js";
+import { AppLayout } from "./features/shell/AppLayout.js";
+import { RootLayout } from "./features/shell/RootLayout.js";
+
+/** Pages a requester never opens are loaded on demand, keeping the portal light. */
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: "/setup", element: <SetupPage /> },
+      { path: "/login", element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <HomePage /> },
+              {
+                path: "profile",
+                lazy: async () => ({ Component: (await import("./features/profile/ProfilePage.js")).ProfilePage }),
+              },
+              {
+                element: <RequirePermission permission="user.read" />,
+                children: [
+                  {
+                    path: "admin/users",
+                    lazy: async () => ({ Component: (await import("./features/identity/users/UsersPage.js")).UsersPage }),
+                  },
+                  {
+                    path: "admin/users/:id",
+                    lazy: async () => ({
+                      Component: (await import("./features/identity/users/UserDetailPage.js")).UserDetailPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="group.read" />,
+                children: [
+                  {
+                    path: "admin/groups",
+                    lazy: async () => ({ Component: (await import("./features/identity/groups/GroupsPage.js")).GroupsPage }),
+                  },
+                  {
+                    path: "admin/groups/:id",
+                    lazy: async () => ({
+                      Component: (await import("./features/identity/groups/GroupDetailPage.js")).GroupDetailPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="entity.read" />,
+                children: [
+                  {
+                    path: "admin/entities",
+                    lazy: async () => ({
+                      Component: (await import("./features/identity/entities/EntitiesPage.js")).EntitiesPage,
+                    }),
+                  },
+                  {
+                    path: "admin/entities/:id",
+                    lazy: async () => ({
+                      Component: (await import("./features/identity/entities/EntityDetailPage.js")).EntityDetailPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="token.manage" />,
+                children: [
+                  {
+                    path: "admin/tokens",
+                    lazy: async () => ({ Component: (await import("./features/identity/tokens/TokensPage.js")).TokensPage }),
+                  },
+                ],
+              },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
