@@ -74,7 +74,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     return (text ? JSON.parse(text) : undefined) as T;
   }
   const error = await readError(response);
-  if (response.status === 401 && !AUTH_PATHS.includes(path)) onUnauthenticated?.();
+  const isSessionLost = error.code === "UNAUTHENTICATED" || error.code === "SESSION_EXPIRED";
+  if (isSessionLost && !AUTH_PATHS.includes(path)) onUnauthenticated?.();
   throw error;
 }
 

@@ -76,7 +76,7 @@ export function GroupDetailPage() {
         </Tabs.List>
         <Tabs.Panel value="members">{tab === "members" && <GroupMembersTab groupId={record.id} mayWrite={mayWrite} />}</Tabs.Panel>
         <Tabs.Panel value="details">
-          <GroupDetailsForm group={record} readOnly={!mayWrite} />
+          <GroupDetailsForm key={record.updatedAt} group={record} readOnly={!mayWrite} />
         </Tabs.Panel>
         <Tabs.Panel value="history">{tab === "history" && <HistoryTab recordType="group" id={record.id} />}</Tabs.Panel>
       </Tabs>

@@ -74,7 +74,7 @@ export function UserDetailPage() {
           {can(me, "history.read") && <Tabs.Tab value="history">{t("tabs.history")}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="details">
-          <UserDetailsForm user={record} readOnly={!mayWrite} />
+          <UserDetailsForm key={record.updatedAt} user={record} readOnly={!mayWrite} />
         </Tabs.Panel>
         <Tabs.Panel value="roles">{tab === "roles" && <UserGrantsTab userId={record.id} />}</Tabs.Panel>
         <Tabs.Panel value="history">{tab === "history" && <HistoryTab recordType="user" id={record.id} />}</Tabs.Panel>

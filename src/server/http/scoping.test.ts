@@ -1,0 +1,109 @@
+/**
+ * Walks every route of the API as users of one entity and proves none of them reveals or
+ * changes another entity's users. A new route is covered the day it is added to ROUTES;
+ * a new path parameter makes this test fail until it gets a fixture below.
+ */
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../shared/domain/roles.js";
+import { ROUTES } from "../app.js";
+import { type TestApp, createTestApp, makeEntity, makeUser, signedInUser } from "../../../test/app.js";
+import { DIALECTS } from "../../../test/db.js";
+
+const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète"];
+
+describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
+  let t: TestApp;
+  const ids: Record<string, number> = {};
+  let snapshot: string;
+
+  const otherEntityRows = async () => JSON.stringify([
+    await t.db.selectFrom("app_user").selectAll().where("entity_id", "=", ids.otherEntity as number).orderBy("id").execute(),
+    await t.db.selectFrom("user_group").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("entity").selectAll().where("id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("role_grant").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("api_token").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+  ]);
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    ids.ownEntity = (await makeEntity(t.db, t.rootId, "Ma ville")).id;
+    ids.otherEntity = (await makeEntity(t.db, t.rootId, "Ville Secrète")).id;
+    const secret = await makeUser(t.db, { entityId: ids.otherEntity, login: "secret.user", email: "secret@other.example" });
+    ids.otherUser = secret.id;
+    const group = await t.app.inject({ method: "POST", url: "/api/groups", headers: { cookie: t.adminCookie },
+      payload: { name: "Équipe secrète", entityId: ids.otherEntity, recursive: false } });
+    ids.otherGroup = group.json().id;
+    await t.app.inject({ method: "POST", url: `/api/groups/${ids.otherGroup}/members`, headers: { cookie: t.adminCookie }, payload: { userId: secret.id } });
+    const grant = await t.app.inject({ method: "POST", url: "/api/grants", headers: { cookie: t.adminCookie },
+      payload: { userId: secret.id, entityId: ids.otherEntity, role: "technician" } });
+    ids.otherGrant = grant.json().id;
+    const token = await t.app.inject({ method: "POST", url: "/api/tokens", headers: { cookie: t.adminCookie },
+      payload: { name: "Intégration secrète", entityId: ids.otherEntity, role: "technician" } });
+    ids.otherToken = token.json().apiToken.id;
+    snapshot = await otherEntityRows();
+  });
+  afterAll(async () => { await t.close(); });
+
+  /** The other entity's record each path parameter points to. */
+  function fill(url: string): string {
+    const byPrefix: [string, string][] = [["/api/users/", "otherUser"], ["/api/groups/", "otherGroup"],
+      ["/api/entities/", "otherEntity"], ["/api/grants/", "otherGrant"], ["/api/tokens/", "otherToken"], ["/api/history/", "otherUser"]];
+    return url.replace(/:(\w+)/g, (_m, name: string) => {
+      if (name === "recordType") return "user";
+      if (name === "userId") return String(ids.otherUser);
+      const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
+      if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
+      return String(ids[key]);
+    });
+  }
+
+  const hostileBody = () => ({
+    userId: ids.otherUser, entityId: ids.otherEntity, parentId: ids.otherEntity, role: "admin", recursive: true,
+    login: "secret.user", firstName: "X", lastName: "Y", name: "Prise", isActive: false, password: "hijacked-password",
+  });
+
+  for (const role of ["requester", "technician", "supervisor", "admin"] as Role[]) {
+    it(`a ${role} of another entity can neither read nor change it through any route`, async () => {
+      const { cookie } = await signedInUser(t, { entityId: ids.ownEntity as number, role });
+      for (const spec of ROUTES.filter((r) => !["/api/auth/logout", "/api/auth/password", "/api/setup"].includes(r.url))) {
+        const url = fill(spec.url);
+        const requests: InjectOptions[] = [
+          { method: spec.method, url, headers: { cookie } },
+          { method: spec.method, url: `${url}?entityId=${ids.otherEntity}&userId=${ids.otherUser}&groupId=${ids.otherGroup}`, headers: { cookie } },
+        ];
+        for (const req of requests) {
+          if (spec.bodyType === "text/csv") {
+            req.headers = { ...req.headers, "content-type": "text/csv" };
+            req.payload = "login;firstName;lastName;entity\nsecret.user;X;Y;Ville Secrète\n";
+          } else if (["POST", "PATCH", "PUT"].includes(spec.method)) {
+            req.payload = hostileBody();
+          }
+          const res = await t.app.inject(req);
+          const text = res.body;
+          for (const secret of SECRETS) {
+            expect(text.includes(secret), `${spec.method} ${req.url} as ${role} leaked "${secret}": ${text.slice(0, 200)}`).toBe(false);
+          }
+          expect(res.statusCode, `${spec.method} ${req.url} as ${role}`).not.toBe(500);
+        }
+      }
+      expect(await otherEntityRows()).toBe(snapshot);
+    });
+  }
+
+  it("an API token scoped to one entity sees only that entity", async () => {
+    const created = await t.app.inject({ method: "POST", url: "/api/tokens", headers: { cookie: t.adminCookie },
+      payload: { name: "GLPI sync", entityId: ids.ownEntity, role: "technician" } });
+    const token = created.json().token as string;
+    expect(token).toMatch(/^vig_/);
+    const stored = await t.db.selectFrom("api_token").select("token_hash").where("name", "=", "GLPI sync").executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+    const headers = { authorization: `Bearer ${token}` };
+    const own = await t.app.inject({ url: "/api/users", headers });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).not.toContain("secret.user");
+    expect((await t.app.inject({ url: `/api/users/${ids.otherUser}`, headers })).statusCode).toBe(403);
+    await t.app.inject({ method: "DELETE", url: `/api/tokens/${created.json().apiToken.id}`, headers: { cookie: t.adminCookie } });
+    expect((await t.app.inject({ url: "/api/users", headers })).statusCode).toBe(401);
+  });
+});

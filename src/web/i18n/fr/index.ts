@@ -1,0 +1,7 @@
+import { frCore } from "./core.js";
+import { frIdentity } from "./identity.js";
+
+export const fr = { ...frCore, ...frIdentity };
+
+/** Every language has the same keys as French, with its own words. */
+export type Messages = typeof fr;
