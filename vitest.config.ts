@@ -1,10 +1,22 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects: "server" (unit and API tests, on SQLite and — with VIGIE_TEST_PG_URL — on
+ * PostgreSQL) and "e2e" (the web app in Chromium). `npm test` runs both.
+ */
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: "forks",
+    projects: [
+      {
+        test: {
+          name: "server",
+          include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+        },
+      },
+      "./vitest.e2e.config.ts",
+    ],
   },
 });

@@ -1,5 +1,8 @@
 import { type CSSVariablesResolver, createTheme } from "@mantine/core";
 
+/** Help text under the field, so inputs side by side stay aligned whether or not they have help. */
+const HELP_BELOW: ("label" | "input" | "description" | "error")[] = ["label", "input", "description", "error"];
+
 /**
  * Dense by default (help-desk screens hold a lot), with a blue dark enough for white text
  * to pass WCAG AA in both schemes.
@@ -14,8 +17,10 @@ export const theme = createTheme({
   cursorType: "pointer",
   components: {
     Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: "sm", highlightOnHover: true } },
-    TextInput: { defaultProps: { size: "sm" } },
-    Select: { defaultProps: { size: "sm", checkIconPosition: "right" } },
+    TextInput: { defaultProps: { inputWrapperOrder: HELP_BELOW } },
+    PasswordInput: { defaultProps: { inputWrapperOrder: HELP_BELOW } },
+    Textarea: { defaultProps: { inputWrapperOrder: HELP_BELOW } },
+    Select: { defaultProps: { inputWrapperOrder: HELP_BELOW, checkIconPosition: "right" } },
     Button: { defaultProps: { size: "sm" } },
     Modal: { defaultProps: { size: "lg", overlayProps: { backgroundOpacity: 0.45 } } },
     Tooltip: { defaultProps: { openDelay: 400, withArrow: true } },
@@ -28,6 +33,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (mantine) => ({
   light: {
     "--mantine-color-dimmed": mantine.colors.gray[7],
     "--mantine-color-placeholder": mantine.colors.gray[6],
+    "--mantine-color-error": mantine.colors.red[9],
   },
   dark: {
     "--mantine-color-dimmed": mantine.colors.dark[1],

@@ -42,9 +42,12 @@ export function validate<S extends z.ZodType>(
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
+  const given = (values ?? {}) as Record<string, unknown>;
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    errors[field] ??= translateIssue(issue, t);
+    // An empty field says "required", whatever rule (min length, format) it failed first.
+    const isEmpty = given[field] === undefined || given[field] === null || given[field] === "";
+    errors[field] ??= isEmpty && issue.path.length === 1 ? t("validation.required") : translateIssue(issue, t);
   }
   return { ok: false, errors };
 }

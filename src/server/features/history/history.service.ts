@@ -43,6 +43,13 @@ type Event = {
   field?: string;
 };
 
+/** What was created or linked shows as the new value; what was deleted or unlinked as the old one. */
+function labelColumns(event: Event) {
+  const label = event.label ?? null;
+  const removed = event.action === "delete" || event.action === "unlink";
+  return { old_value: removed ? label : null, new_value: removed ? null : label };
+}
+
 /** Appends to the history in the caller's transaction. There is no update nor delete of history. */
 export async function recordHistory(db: Db, actor: Actor | undefined, event: Event): Promise<void> {
   const base = {
@@ -61,8 +68,7 @@ export async function recordHistory(db: Db, actor: Actor | undefined, event: Eve
         old_value: SECRET_FIELDS.has(c.field) ? null : asText(c.oldValue),
         new_value: SECRET_FIELDS.has(c.field) ? "••••" : asText(c.newValue),
       }))
-    : [{ ...base, field: event.field ?? null, old_value: event.action === "delete" || event.action === "unlink" ? (event.label ?? null) : null,
-        new_value: event.action === "create" || event.action === "link" ? (event.label ?? null) : null }];
+    : [{ ...base, field: event.field ?? null, ...labelColumns(event) }];
   if (rows.length > 0) await db.insertInto("history").values(rows).execute();
 }
 

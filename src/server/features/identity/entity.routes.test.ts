@@ -36,6 +36,9 @@ describe.each(DIALECTS)("entities API on %s", (dialect) => {
     const renamed = await t.app.inject({ method: "PATCH", url: `/api/entities/${sud.id}`, headers: { cookie: t.adminCookie }, payload: { name: "Ouest" } });
     expect(renamed.json().completeName).toBe("Groupe Durand > Ouest");
     expect((await get(depot.id)).completeName).toBe("Groupe Durand > Ouest > Nantes > Dépôt");
+    await t.app.inject({ method: "PATCH", url: `/api/entities/${t.rootId}`, headers: { cookie: t.adminCookie }, payload: { name: "Durand SA" } });
+    expect((await get(depot.id)).completeName).toBe("Durand SA > Ouest > Nantes > Dépôt");
+    await t.app.inject({ method: "PATCH", url: `/api/entities/${t.rootId}`, headers: { cookie: t.adminCookie }, payload: { name: "Groupe Durand" } });
   });
 
   it("refuses to move an entity under its own sub-entity, or to move the root", async () => {

@@ -1,6 +1,7 @@
 import type { CreateEntityBody, Entity, ListEntitiesQuery, UpdateEntityBody } from "../../../shared/api/entities.js";
 import { CreateEntityBodySchema } from "../../../shared/api/entities.js";
 import type { Page } from "../../../shared/api/common.js";
+import type { Db } from "../../db/database.js";
 import type { EntityRow } from "../../db/schema.js";
 import { contains } from "../../db/dialect.js";
 import { now } from "../../db/values.js";
@@ -132,17 +133,22 @@ export async function updateEntity(ctx: Ctx, id: number, body: UpdateEntityBody)
     await trx.updateTable("entity").set({ ...fields, ...(moving ? { parent_id: parentId } : {}), updated_at: now() })
       .where("id", "=", id).execute();
     if (moving) await repo.moveSubtree(trx, id, parentId as number);
-    if (moving || (body.name !== undefined && body.name !== row.name)) {
-      const parent = moving || row.parent_id ? await repo.findEntityRow(trx, (parentId ?? row.parent_id) as number) : undefined;
-      const name = body.name ?? row.name;
-      await trx.updateTable("entity")
-        .set({ complete_name: parent ? `${parent.complete_name} > ${name}` : name, depth: parent ? parent.depth + 1 : 0 })
-        .where("id", "=", id).execute();
-      await repo.refreshSubtreeNames(trx, id);
-    }
+    if (moving || (body.name !== undefined && body.name !== row.name)) await renameSubtree(trx, id);
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: id, entityId: id, action: "update", changes });
   });
   return getEntity(ctx, id);
+}
+
+/** Recomputes the complete name and depth of an entity from its parent, then of everything below it. */
+async function renameSubtree(db: Db, id: number): Promise<void> {
+  const row = await repo.findEntityRow(db, id);
+  const parent = row?.parent_id ? await repo.findEntityRow(db, row.parent_id) : undefined;
+  if (!row) return;
+  const placed = parent
+    ? { complete_name: `${parent.complete_name} > ${row.name}`, depth: parent.depth + 1 }
+    : { complete_name: row.name, depth: 0 };
+  await db.updateTable("entity").set(placed).where("id", "=", id).execute();
+  await repo.refreshSubtreeNames(db, id);
 }
 
 export async function deleteEntity(ctx: Ctx, id: number): Promise<void> {

@@ -60,6 +60,7 @@ export function CommandPalette() {
       shortcut={["mod + K"]}
       nothingFound={t("palette.nothingFound")}
       highlightQuery
+      selectFirstActionOnQueryChange
       searchProps={{
         leftSection: <SearchIcon size={18} />,
         placeholder: t("palette.placeholder"),

@@ -1,0 +1,75 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import { now } from "../db/values.js";
+import { hashPassword } from "../features/identity/password.js";
+import { DEMO_PASSWORDS, type DemoLogin, FIXED_ACCOUNTS, type PasswordKind, demoLogins } from "./accounts.js";
+import { createDemoEntities } from "./demo-entities.js";
+import { createDemoGroups } from "./demo-groups.js";
+import { type UserPlan, insertUserBatch, planUsers } from "./demo-users.js";
+import { createRegistry } from "./people.js";
+import { createRandom } from "./random.js";
+
+export type DemoOptions = {
+  seed?: number;
+  /** 1 ≈ 300 users; 333 ≈ 100,000. */
+  scale?: number;
+  /** The moment the demo's dates count back from (default: now). */
+  now?: Date;
+  onProgress?: (usersDone: number) => void;
+};
+
+export type DemoResult = { logins: DemoLogin[]; users: number; entities: number; groups: number; rootId: number };
+
+export const DEMO_DEFAULT_SEED = 2026;
+export const DEMO_MAX_SCALE = 1000;
+const BATCH_SIZE = 500;
+/**
+ * Per-user 'create' history rows are written up to this many users. Above, they are skipped:
+ * at 100,000 users they would double the load time and nobody reads a generator's history.
+ */
+const USER_HISTORY_MAX = 20_000;
+
+async function hashDemoPasswords(): Promise<Record<PasswordKind, string>> {
+  // scrypt costs ~50 ms: each distinct password is hashed once and its hash shared.
+  const kinds = Object.keys(DEMO_PASSWORDS) as PasswordKind[];
+  const hashes = await Promise.all(kinds.map((k) => hashPassword(DEMO_PASSWORDS[k])));
+  return Object.fromEntries(kinds.map((k, i) => [k, hashes[i]])) as Record<PasswordKind, string>;
+}
+
+/**
+ * Fills an empty database with "Groupe Durand Industrie": sites, departments, support teams
+ * and users, identical for the same seed and scale. Throws when the database has users.
+ */
+export async function generateDemo(db: Kysely<DB>, options: DemoOptions = {}): Promise<DemoResult> {
+  const scale = options.scale ?? 1;
+  if (!(scale > 0 && scale <= DEMO_MAX_SCALE)) throw new Error(`scale must be > 0 and ≤ ${DEMO_MAX_SCALE}`);
+  if (await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst()) {
+    throw new Error("the database already has users: the demo loads into an empty database only");
+  }
+  const rnd = createRandom(options.seed ?? DEMO_DEFAULT_SEED);
+  const at = now();
+  const hashes = await hashDemoPasswords();
+  const entities = await createDemoEntities(db, rnd, scale, at);
+  const groups = await createDemoGroups(db, entities, at);
+  await db.insertInto("setting").values({ key: "setup_done", value: at })
+    .onConflict((oc) => oc.column("key").doNothing()).execute();
+
+  const ctx = { rnd, entities, logins: createRegistry(FIXED_ACCOUNTS.map((a) => a.login)),
+    emails: createRegistry([]), now: (options.now ?? new Date()).getTime() };
+  const history = Math.round(300 * scale) <= USER_HISTORY_MAX;
+  let batch: UserPlan[] = [];
+  let users = 0;
+  for (const plan of planUsers(ctx, scale)) {
+    batch.push(plan);
+    if (batch.length < BATCH_SIZE) continue;
+    const tb = performance.now();
+    await insertUserBatch(db, batch, { hashes, groups, history });
+    (globalThis as any).B = ((globalThis as any).B ?? 0) + performance.now() - tb;
+    users += batch.length;
+    options.onProgress?.(users);
+    batch = [];
+  }
+  if (batch.length > 0) await insertUserBatch(db, batch, { hashes, groups, history });
+  users += batch.length;
+  return { logins: demoLogins(), users, entities: entities.count, groups: groups.size, rootId: entities.rootId };
+}
