@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LANGUAGES, PASSWORD_MIN_LENGTH } from "../domain/limits.js";
 import { ROLES } from "../domain/roles.js";
+import { TimeZoneSchema } from "./common.js";
 
 export const LoginBodySchema = z.object({
   login: z.string().trim().min(1).max(100),
@@ -41,7 +42,7 @@ export type Me = z.infer<typeof MeSchema>;
 
 export const UpdateMeBodySchema = z.object({
   language: z.enum(LANGUAGES).optional(),
-  timeZone: z.string().max(64).optional(),
+  timeZone: TimeZoneSchema.optional(),
 });
 export type UpdateMeBody = z.infer<typeof UpdateMeBodySchema>;
 

@@ -35,3 +35,15 @@ export function optionalText(max: number) {
 
 /** An ISO-8601 UTC timestamp, as the server stores and returns every date. */
 export const TimestampSchema = z.string();
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone such as "Europe/Paris" or "America/Martinique". */
+export const TimeZoneSchema = z.string().trim().max(64).refine(isTimeZone, "unknown time zone");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "../domain/limits.js";
-import { PageQuerySchema, QueryBoolSchema, optionalText, pageOf } from "./common.js";
+import { PageQuerySchema, QueryBoolSchema, TimeZoneSchema, optionalText, pageOf } from "./common.js";
 import { PasswordSchema } from "./auth.js";
 
 const LoginSchema = z
@@ -40,7 +40,7 @@ export const CreateUserBodySchema = z.object({
   jobTitle: optionalText(100),
   entityId: z.number().int().positive(),
   language: z.enum(LANGUAGES).default("fr"),
-  timeZone: optionalText(64),
+  timeZone: TimeZoneSchema.optional(),
   password: PasswordSchema.optional(),
   isActive: z.boolean().default(true),
 });
@@ -55,7 +55,7 @@ export const UpdateUserBodySchema = z.object({
   jobTitle: z.string().trim().max(100).nullable().optional(),
   entityId: z.number().int().positive().optional(),
   language: z.enum(LANGUAGES).optional(),
-  timeZone: z.string().trim().max(64).nullable().optional(),
+  timeZone: TimeZoneSchema.nullable().optional(),
   isActive: z.boolean().optional(),
   password: PasswordSchema.optional(),
 });

@@ -83,5 +83,10 @@ describe.each(DIALECTS)("auth on %s", (dialect) => {
     const res = await t.app.inject({ method: "PATCH", url: "/api/auth/me", headers: { cookie: t.adminCookie }, payload: { language: "en" } });
     expect(res.statusCode).toBe(200);
     expect(res.json().language).toBe("en");
+    const zone = await t.app.inject({ method: "PATCH", url: "/api/auth/me", headers: { cookie: t.adminCookie }, payload: { timeZone: "America/Martinique" } });
+    expect(zone.json().timeZone).toBe("America/Martinique");
+    const bad = await t.app.inject({ method: "PATCH", url: "/api/auth/me", headers: { cookie: t.adminCookie }, payload: { timeZone: "Mars/Olympus" } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues).toEqual([{ path: "body.timeZone", message: "unknown time zone" }]);
   });
 });
