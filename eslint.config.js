@@ -10,16 +10,19 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
   {
-    files: ["src/server/**", "src/cli/**", "test/**", "e2e/**", "bench/**", "*.config.ts", "*.config.js"],
+    files: ["src/server/**", "src/cli/**", "test/**", "e2e/**", "bench/**", "bin/**", ".ci/**", "*.config.{ts,js,mjs}"],
     languageOptions: { globals: globals.node },
   },
   {
     files: ["src/web/**/*.{ts,tsx}"],
     languageOptions: { globals: globals.browser },
     ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ["src/web/**/*.{ts,tsx}", "e2e/**/*.ts"],
+    rules: { "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }] },
   },
 );

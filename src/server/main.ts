@@ -11,11 +11,14 @@ import { ensureAdminFromEnv } from "./features/identity/auth.service.js";
 import { CRON, JOBS } from "./jobs/registry.js";
 import { type Worker, startWorker } from "./jobs/worker.js";
 
-/** dist/web next to the compiled server, or the build output when running from source. */
+/**
+ * The built web app: dist/web next to the compiled server, or the build output when running
+ * from source. A built app has assets/ beside index.html, unlike the source folder src/web.
+ */
 export function findWebDir(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(here, "../web"), path.resolve(here, "../../dist/web")];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, "index.html")));
+  return candidates.find((dir) => fs.existsSync(path.join(dir, "index.html")) && fs.existsSync(path.join(dir, "assets")));
 }
 
 export async function openAndMigrate(env: Env): Promise<Database> {

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from "react-router";
+import { FullPageLoader } from "./components/FullPageLoader.js";
 import { ErrorPage, NotFoundPage } from "./components/StatusPages.js";
 import { LoginPage } from "./features/auth/LoginPage.js";
 import { SetupPage } from "./features/auth/SetupPage.js";
@@ -12,6 +13,7 @@ export const router = createBrowserRouter([
   {
     element: <RootLayout />,
     errorElement: <ErrorPage />,
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
       { path: "/setup", element: <SetupPage /> },
       { path: "/login", element: <LoginPage /> },

@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Role } from "../../shared/domain/roles.js";
-import type { DB, NewHistoryRow } from "../db/schema.js";
+import type { DB } from "../db/schema.js";
 import { flag } from "../db/values.js";
 import { sortName } from "../features/identity/user.service.js";
 import { FIXED_ACCOUNTS, type PasswordKind } from "./accounts.js";
@@ -119,28 +119,41 @@ function userRow(plan: UserPlan, hash: string) {
   };
 }
 
-/** One multi-row insert per table for a batch of users, in one transaction. */
+const ROWS_PER_STATEMENT = 500;
+
+/** Multi-row inserts of at most ROWS_PER_STATEMENT rows: PostgreSQL takes 65,535 parameters per statement. */
+async function insertRows<T extends "app_user" | "role_grant" | "group_member" | "history">(
+  trx: Transaction<DB>, table: T, rows: Insertable<DB[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await trx.insertInto(table).values(rows.slice(i, i + ROWS_PER_STATEMENT) as never).execute();
+  }
+}
+
+async function insertUsers(trx: Transaction<DB>, plans: UserPlan[], deps: BatchDeps): Promise<Map<string, number>> {
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < plans.length; i += ROWS_PER_STATEMENT) {
+    const rows = plans.slice(i, i + ROWS_PER_STATEMENT).map((p) => userRow(p, deps.hashes[p.password]));
+    const inserted = await trx.insertInto("app_user").values(rows).returning(["id", "login"]).execute();
+    // RETURNING promises no order: match rows back by their unique login.
+    for (const r of inserted) idOf.set(r.login, r.id);
+  }
+  return idOf;
+}
+
+/** A batch of users with their grants, memberships and history, in one transaction. */
 export async function insertUserBatch(db: Kysely<DB>, plans: UserPlan[], deps: BatchDeps): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const t0 = performance.now();
-    const inserted = await trx.insertInto("app_user").values(plans.map((p) => userRow(p, deps.hashes[p.password])))
-      .returning(["id", "login"]).execute();
-    // RETURNING promises no order: match rows back by their unique login.
-    const t1 = performance.now();
-    const idOf = new Map(inserted.map((r) => [r.login, r.id]));
+    const idOf = await insertUsers(trx, plans, deps);
     const id = (plan: UserPlan) => idOf.get(plan.person.login) as number;
-    await trx.insertInto("role_grant").values(plans.map((p) => ({ user_id: id(p), entity_id: p.grant.entityId,
-      role: p.grant.role, recursive: flag(p.grant.recursive), created_at: p.createdAt }))).execute();
-    const t2 = performance.now();
-    (globalThis as any).T ??= [0,0,0]; (globalThis as any).T[0] += t1-t0; (globalThis as any).T[1] += t2-t1;
-    const members = plans.flatMap((p) => p.groups.map((g) => ({ group_id: deps.groups.get(g.key) as number,
-      user_id: id(p), is_manager: flag(g.isManager), created_at: p.createdAt })));
-    if (members.length > 0) await trx.insertInto("group_member").values(members).execute();
+    await insertRows(trx, "role_grant", plans.map((p) => ({ user_id: id(p), entity_id: p.grant.entityId,
+      role: p.grant.role, recursive: flag(p.grant.recursive), created_at: p.createdAt })));
+    await insertRows(trx, "group_member", plans.flatMap((p) => p.groups.map((g) => ({ group_id: deps.groups.get(g.key) as number,
+      user_id: id(p), is_manager: flag(g.isManager), created_at: p.createdAt }))));
     if (!deps.history) return;
     // The same row recordHistory() writes for a created user, built here to insert a batch at once.
-    const history: NewHistoryRow[] = plans.map((p) => ({ record_type: "user", record_id: id(p), entity_id: p.entityId,
+    await insertRows(trx, "history", plans.map((p) => ({ record_type: "user", record_id: id(p), entity_id: p.entityId,
       action: "create", field: null, old_value: null, new_value: `${p.person.firstName} ${p.person.lastName} (${p.person.login})`,
-      actor_id: null, actor_name: "system", at: p.createdAt }));
-    await trx.insertInto("history").values(history).execute();
+      actor_id: null, actor_name: "system", at: p.createdAt })));
   });
 }

@@ -44,10 +44,13 @@ export function route<
 }
 
 export function toIssues(error: z.ZodError, prefix: string): ValidationIssue[] {
-  return error.issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
-    message: i.message,
-  }));
+  return error.issues.map((i) => {
+    const issue: ValidationIssue = { path: [prefix, ...i.path.map(String)].filter(Boolean).join("."), message: i.message, code: i.code };
+    if ("minimum" in i) issue.minimum = Number(i.minimum);
+    if ("maximum" in i) issue.maximum = Number(i.maximum);
+    if ("format" in i && typeof i.format === "string") issue.format = i.format;
+    return issue;
+  });
 }
 
 /** Validates each part, collecting every problem of every part before answering 400. */

@@ -31,7 +31,18 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export type ValidationIssue = { path: string; message: string };
+/**
+ * One problem with one field. `code` is zod's issue code ("too_small", "invalid_format"…)
+ * and minimum / maximum / format its details, so the web app can say it in the user's language.
+ */
+export type ValidationIssue = {
+  path: string;
+  message: string;
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+  format?: string;
+};
 
 export type ApiError = {
   error: { code: ErrorCode; message: string; issues?: ValidationIssue[] };

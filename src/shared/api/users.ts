@@ -79,6 +79,11 @@ export const UserPageSchema = pageOf(UserSchema);
 export const ImportUsersResultSchema = z.object({
   created: z.number(),
   updated: z.number(),
-  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+  /** When not empty, nothing was written. `code` says why, for translation. */
+  errors: z.array(z.object({
+    line: z.number(),
+    code: z.enum(["ENTITY_NOT_FOUND", "FORBIDDEN", "DUPLICATE_LOGIN", "VALIDATION_FAILED"]),
+    message: z.string(),
+  })),
 });
 export type ImportUsersResult = z.infer<typeof ImportUsersResultSchema>;

@@ -7,7 +7,13 @@ import { PERMISSIONS, type Permission, type Role, higherRole, roleRank } from ".
 import type { Db } from "../../db/database.js";
 import { forbidden } from "../../http/errors.js";
 
-export type ActorGrant = { entityId: number; role: Role; recursive: boolean };
+export type ActorGrant = {
+  entityId: number;
+  role: Role;
+  recursive: boolean;
+  /** Granted on the root entity: recursive, it covers every entity there is. */
+  onRoot?: boolean;
+};
 
 export type Actor = {
   kind: "session" | "token";
@@ -43,13 +49,14 @@ export async function assertCan(db: Db, actor: Actor, permission: Permission, en
   if (!allows(await roleOn(db, actor, entityId), permission)) throw forbidden();
 }
 
-export type EntityScope = { recursive: number[]; direct: number[] };
+export type EntityScope = { recursive: number[]; direct: number[]; everything?: boolean };
 
 /** The entities where the actor holds `permission`; FORBIDDEN when there are none at all. */
 export function entityScope(actor: Actor, permission: Permission): EntityScope {
   const granted = actor.grants.filter((g) => allows(g.role, permission));
   if (granted.length === 0) throw forbidden();
   return {
+    everything: granted.some((g) => g.recursive && g.onRoot),
     recursive: granted.filter((g) => g.recursive).map((g) => g.entityId),
     direct: granted.filter((g) => !g.recursive).map((g) => g.entityId),
   };
@@ -57,6 +64,9 @@ export function entityScope(actor: Actor, permission: Permission): EntityScope {
 
 /** `column IN <the scope>`, as an index-friendly subquery on the closure table. */
 export function inScope(column: string, scope: EntityScope): RawBuilder<SqlBool> {
+  // No filter at all for the whole tree: `id in (every entity)` makes the planner fetch every
+  // row in scope and sort them, where no filter lets it walk the sort index and stop at the page.
+  if (scope.everything) return sql<SqlBool>`1 = 1`;
   const ref = sql.ref(column);
   const parts: RawBuilder<SqlBool>[] = [];
   if (scope.recursive.length > 0) {

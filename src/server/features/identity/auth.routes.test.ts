@@ -87,6 +87,6 @@ describe.each(DIALECTS)("auth on %s", (dialect) => {
     expect(zone.json().timeZone).toBe("America/Martinique");
     const bad = await t.app.inject({ method: "PATCH", url: "/api/auth/me", headers: { cookie: t.adminCookie }, payload: { timeZone: "Mars/Olympus" } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues).toEqual([{ path: "body.timeZone", message: "unknown time zone" }]);
+    expect(bad.json().error.issues).toEqual([{ path: "body.timeZone", message: "unknown time zone", code: "custom" }]);
   });
 });

@@ -32,8 +32,9 @@ export async function closeSession(db: Db, secret: string): Promise<void> {
 }
 
 async function loadGrants(db: Db, userId: number): Promise<ActorGrant[]> {
-  const rows = await db.selectFrom("role_grant").select(["entity_id", "role", "recursive"]).where("user_id", "=", userId).execute();
-  return rows.map((r) => ({ entityId: r.entity_id, role: r.role as Role, recursive: Boolean(r.recursive) }));
+  const rows = await db.selectFrom("role_grant as g").innerJoin("entity as e", "e.id", "g.entity_id")
+    .select(["g.entity_id", "g.role", "g.recursive", "e.parent_id"]).where("g.user_id", "=", userId).execute();
+  return rows.map((r) => ({ entityId: r.entity_id, role: r.role as Role, recursive: Boolean(r.recursive), onRoot: r.parent_id === null }));
 }
 
 /**
@@ -62,14 +63,15 @@ export async function actorFromSession(db: Kysely<DB>, secret: string, hours: nu
 /** An API token acts with exactly its own grant, whatever its creator may do. */
 export async function actorFromToken(db: Kysely<DB>, token: string): Promise<Actor | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const row = await db.selectFrom("api_token").selectAll().where("token_hash", "=", hashToken(token)).executeTakeFirst();
+  const row = await db.selectFrom("api_token").innerJoin("entity as e", "e.id", "api_token.entity_id")
+    .selectAll("api_token").select("e.parent_id").where("token_hash", "=", hashToken(token)).executeTakeFirst();
   const at = now();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= at)) return undefined;
   if (!row.last_used_at || Date.parse(at) - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
     await db.updateTable("api_token").set({ last_used_at: at }).where("id", "=", row.id).execute();
   }
   return { kind: "token", userId: row.created_by, name: `API: ${row.name}`, tokenId: row.id,
-    grants: [{ entityId: row.entity_id, role: row.role as Role, recursive: Boolean(row.recursive) }] };
+    grants: [{ entityId: row.entity_id, role: row.role as Role, recursive: Boolean(row.recursive), onRoot: row.parent_id === null }] };
 }
 
 export async function purgeExpiredSessions(db: Db): Promise<number> {

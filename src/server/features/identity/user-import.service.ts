@@ -71,20 +71,20 @@ export async function importUsers(ctx: Ctx, csv: string, defaultEntityId?: numbe
     const result: ImportUsersResult = { created: 0, updated: 0, errors: [] };
     const seen = new Set<string>();
     for (const { line, fields } of lines) {
-      const fail = (message: string) => result.errors.push({ line, message });
+      const fail = (code: ImportUsersResult["errors"][number]["code"], message: string) => result.errors.push({ line, code, message });
       const entityId = await resolveEntity(trx, fields.entity, defaultEntityId);
-      if (entityId === undefined) { fail(`unknown entity "${fields.entity ?? ""}"`); continue; }
-      if (!allows(await roleOn(trx, ctx.actor, entityId), "user.write")) { fail("not allowed in this entity"); continue; }
+      if (entityId === undefined) { fail("ENTITY_NOT_FOUND", `unknown entity "${fields.entity ?? ""}"`); continue; }
+      if (!allows(await roleOn(trx, ctx.actor, entityId), "user.write")) { fail("FORBIDDEN", "not allowed in this entity"); continue; }
       const login = (fields.login ?? "").toLowerCase();
-      if (seen.has(login)) { fail(`login ${login} appears twice in the file`); continue; }
+      if (seen.has(login)) { fail("DUPLICATE_LOGIN", `login ${login} appears twice in the file`); continue; }
       seen.add(login);
       const existing = login ? await findUserRowByLogin(trx, login) : undefined;
       const { entity: _entity, login: _login, ...rest } = fields;
       const parsed = existing
         ? UpdateUserBodySchema.safeParse({ ...rest, entityId })
         : CreateUserBodySchema.safeParse({ ...rest, login, entityId, firstName: fields.firstName ?? "" });
-      if (!parsed.success) { fail(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")); continue; }
-      if (existing && !allows(await roleOn(trx, ctx.actor, existing.entity_id), "user.write")) { fail("not allowed to change this user"); continue; }
+      if (!parsed.success) { fail("VALIDATION_FAILED", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")); continue; }
+      if (existing && !allows(await roleOn(trx, ctx.actor, existing.entity_id), "user.write")) { fail("FORBIDDEN", "not allowed to change this user"); continue; }
       if (result.errors.length > 0) continue;
       if (existing) {
         await applyUserUpdate(trx, ctx.actor, existing.id, parsed.data);

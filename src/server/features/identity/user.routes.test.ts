@@ -101,7 +101,7 @@ describe.each(DIALECTS)("users API on %s", (dialect) => {
     const csv = "identifiant;prénom;nom;courriel;entité\njlefevre;Jeanne;Lefèvre;j.lefevre@durand.fr;Groupe Durand > Paris\nbad;;;not-an-email;Nowhere\n";
     const rejected = await t.app.inject({ method: "POST", url: "/api/users/import", headers: { cookie: t.adminCookie, "content-type": "text/csv" }, payload: csv });
     expect(rejected.statusCode).toBe(200);
-    expect(rejected.json()).toEqual({ created: 0, updated: 0, errors: [{ line: 3, message: 'unknown entity "Nowhere"' }] });
+    expect(rejected.json()).toEqual({ created: 0, updated: 0, errors: [{ line: 3, code: "ENTITY_NOT_FOUND", message: 'unknown entity "Nowhere"' }] });
     expect(await t.db.selectFrom("app_user").select("id").where("login", "=", "jlefevre").executeTakeFirst()).toBeUndefined();
     const good = "login,firstName,lastName,email,entity\njlefevre,Jeanne,Lefèvre,j.lefevre@durand.fr,Paris\ncpetit,Claire,Petit,claire@durand.fr,Paris\n";
     const res = await t.app.inject({ method: "POST", url: "/api/users/import", headers: { cookie: t.adminCookie, "content-type": "text/csv" }, payload: good });

@@ -1,8 +1,9 @@
-import { Button, Loader, Center, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { LoginBodySchema } from "../../../shared/api/auth.js";
+import { FullPageLoader } from "../../components/FullPageLoader.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { useForm } from "../../lib/use-form.js";
 import { validate } from "../../lib/validation.js";
@@ -27,11 +28,7 @@ export function LoginPage() {
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
   if (me.data) return <Navigate to={returnPath(location.state)} replace />;
   if (setup.isPending || me.isPending) {
-    return (
-      <Center h="100dvh">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
+    return <FullPageLoader />;
   }
 
   function handleSubmit(event: FormEvent) {
@@ -47,7 +44,15 @@ export function LoginPage() {
     <AuthFrame title={t("auth.loginTitle")} subtitle={t("auth.loginSubtitle")}>
       <form onSubmit={handleSubmit} noValidate>
         <Stack gap="sm">
-          <ApiErrorAlert error={login.error} />
+          {login.error ? (
+            <ApiErrorAlert error={login.error} />
+          ) : (
+            (location.state as { expired?: boolean } | null)?.expired && (
+              <Alert color="blue" variant="light" role="status">
+                {t("errors.SESSION_EXPIRED")}
+              </Alert>
+            )
+          )}
           <TextInput
             label={t("auth.login")}
             autoComplete="username"

@@ -1,8 +1,9 @@
-import { Button, Center, Loader, PasswordInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, PasswordInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import type { ChangeEvent, FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
 import { SetupBodySchema } from "../../../shared/api/auth.js";
+import { FullPageLoader } from "../../components/FullPageLoader.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { emptyToUndefined, useForm } from "../../lib/use-form.js";
@@ -27,11 +28,7 @@ export function SetupPage() {
   });
 
   if (status.isPending) {
-    return (
-      <Center h="100dvh">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
+    return <FullPageLoader />;
   }
   if (status.data && !status.data.needsSetup && !setup.isSuccess) return <Navigate to="/login" replace />;
 

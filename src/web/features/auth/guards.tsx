@@ -1,24 +1,19 @@
-import { Center, Loader } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { Center } from "@mantine/core";
 import { Navigate, Outlet, useLocation } from "react-router";
 import type { Permission } from "../../../shared/domain/roles.js";
+import { FullPageLoader } from "../../components/FullPageLoader.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { ForbiddenPage } from "../../components/StatusPages.js";
 import { can } from "../../lib/permissions.js";
 import { EntityScopeProvider } from "../shell/entity-scope.js";
-import { useMe, useMeQuery } from "./useAuth.js";
+import { isSessionExpired, useMe, useMeQuery, wasSignedOutOnPurpose } from "./useAuth.js";
 
 /** Pages behind sign-in: anyone not signed in goes to /login and comes back after. */
 export function RequireAuth() {
-  const { t } = useTranslation();
   const location = useLocation();
   const me = useMeQuery();
   if (me.isPending) {
-    return (
-      <Center h="100dvh">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
+    return <FullPageLoader />;
   }
   if (me.isError) {
     return (
@@ -28,7 +23,10 @@ export function RequireAuth() {
     );
   }
   if (!me.data) {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+    const state = wasSignedOutOnPurpose()
+      ? null
+      : { from: location.pathname + location.search, expired: isSessionExpired() };
+    return <Navigate to="/login" replace state={state} />;
   }
   return (
     <EntityScopeProvider>

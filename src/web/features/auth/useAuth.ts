@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   ChangePasswordBody,
   LoginBody,
@@ -11,6 +11,34 @@ import { api, isApiError } from "../../api/client.js";
 
 export const ME_KEY = ["me"] as const;
 export const SETUP_KEY = ["setup"] as const;
+
+/**
+ * Another person now uses this tab: forget every cached answer but "who am I" and
+ * "is setup needed" (removing those would detach their observers, e.g. the shell's).
+ */
+function switchUser(queryClient: QueryClient, me: Me | null) {
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== ME_KEY[0] && query.queryKey[0] !== SETUP_KEY[0],
+  });
+  queryClient.setQueryData(ME_KEY, me);
+}
+
+let signedOutOnPurpose = false;
+let sessionExpired = false;
+
+/** After "sign out", the next person should land on the home page, not on the page we left. */
+export function wasSignedOutOnPurpose(): boolean {
+  return signedOutOnPurpose;
+}
+
+/** The server said the session is gone while the user was working: the sign-in page says why. */
+export function markSessionExpired(): void {
+  sessionExpired = true;
+}
+
+export function isSessionExpired(): boolean {
+  return sessionExpired;
+}
 
 /** The signed-in user, or null when nobody is signed in. */
 export function useMeQuery() {
@@ -55,8 +83,9 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginBody) => api<Me>("/api/auth/login", { method: "POST", body }),
     onSuccess: (me) => {
-      queryClient.clear();
-      queryClient.setQueryData(ME_KEY, me);
+      signedOutOnPurpose = false;
+      sessionExpired = false;
+      switchUser(queryClient, me);
     },
   });
 }
@@ -66,8 +95,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>("/api/auth/logout", { method: "POST" }),
     onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(ME_KEY, null);
+      signedOutOnPurpose = true;
+      sessionExpired = false;
+      switchUser(queryClient, null);
     },
   });
 }

@@ -77,16 +77,24 @@ export function HistoryTab({ recordType, id }: { recordType: HistoryRecordType; 
 function HistoryChange({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();
   if (entry.oldValue === null && entry.newValue === null) return <Text c="dimmed">—</Text>;
+  if (entry.oldValue === null) return <Text size="sm" fw={500} className="history-value">{entry.newValue}</Text>;
+  if (entry.newValue === null) {
+    return (
+      <Text size="sm" c="dimmed" td="line-through" className="history-value">
+        {entry.oldValue}
+      </Text>
+    );
+  }
   return (
     <Text size="sm" component="span">
-      <Text span c="dimmed" td={entry.oldValue ? "line-through" : undefined} className="history-value">
-        {entry.oldValue ?? t("history.emptyValue")}
+      <Text span c="dimmed" td="line-through" className="history-value">
+        {entry.oldValue || t("history.emptyValue")}
       </Text>
       <Text span mx={6} aria-label={t("history.becomes")}>
         →
       </Text>
       <Text span fw={500} className="history-value">
-        {entry.newValue ?? t("history.emptyValue")}
+        {entry.newValue || t("history.emptyValue")}
       </Text>
     </Text>
   );

@@ -60,7 +60,6 @@ export function CommandPalette() {
       shortcut={["mod + K"]}
       nothingFound={t("palette.nothingFound")}
       highlightQuery
-      selectFirstActionOnQueryChange
       searchProps={{
         leftSection: <SearchIcon size={18} />,
         placeholder: t("palette.placeholder"),

@@ -17,7 +17,9 @@ export function LanguageMenu() {
           color="gray"
           size="compact-sm"
           leftSection={<LanguageIcon size={16} />}
-          aria-label={t("header.languageCurrent", { language: t(`languages.${language}`) })}
+          aria-label={t("header.languageCurrent", {
+            language: `${t(`languages.${language}`)} (${language.toUpperCase()})`,
+          })}
         >
           {language.toUpperCase()}
         </Button>

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { Outlet } from "react-router";
 import { setUnauthenticatedHandler } from "../../api/client.js";
 import { applyLanguage } from "../../i18n/index.js";
-import { ME_KEY, useMeQuery } from "../auth/useAuth.js";
+import { ME_KEY, markSessionExpired, useMeQuery } from "../auth/useAuth.js";
 
 /**
  * Above every page: a lost session sends the user back to sign in (RequireAuth sees me = null),
@@ -15,7 +15,10 @@ export function RootLayout() {
   const language = me?.language;
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => queryClient.setQueryData(ME_KEY, null));
+    setUnauthenticatedHandler(() => {
+      markSessionExpired();
+      queryClient.setQueryData(ME_KEY, null);
+    });
   }, [queryClient]);
 
   useEffect(() => {

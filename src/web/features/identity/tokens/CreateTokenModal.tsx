@@ -51,15 +51,19 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
     });
   }
 
-  function handleClose() {
+  /** Cleared once the dialog has faded out, so the form does not flash back in while closing. */
+  function handleExited() {
     setSecret(null);
     createToken.reset();
     form.reset({ name: "", entityId: me.entityId, role: "technician", recursive: true, expiresOn: "" });
-    onClose();
   }
 
+  const handleClose = onClose;
+
   return (
-    <Modal opened={opened} onClose={handleClose} title={t("tokens.new")} closeOnClickOutside={secret === null}>
+    <Modal opened={opened} onClose={handleClose} title={t("tokens.new")} closeOnClickOutside={secret === null}
+      onExitTransitionEnd={handleExited}
+    >
       {secret ? (
         <Stack gap="sm">
           <Alert color="orange" title={t("tokens.secretTitle")} role="status">

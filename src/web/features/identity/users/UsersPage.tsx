@@ -44,6 +44,7 @@ export function UsersPage() {
     );
   }
 
+  // The URL follows the search box once typing pauses; setParam changes with every location.
   useEffect(() => setParam("q", debounced || null), [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const filters: UserFilters = {
@@ -147,7 +148,7 @@ function UsersTable({ users }: { users: ReturnType<typeof useUserList> }) {
           {users.items.map((user) => (
             <Table.Tr key={user.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/admin/users/${user.id}`} fw={500}>
+                <Anchor component={Link} to={`/admin/users/${user.id}`} fw={500} className="nowrap">
                   {user.lastName} {user.firstName}
                 </Anchor>
               </Table.Td>

@@ -1,0 +1,41 @@
+import type { Locator, Page } from "playwright-core";
+
+/**
+ * Opens a Mantine Select by its label inside `within` (a dialog, the page's main area),
+ * types to search, and picks the option (options live in a portal, hence `page`).
+ */
+export async function pickOption(
+  page: Page,
+  within: Locator,
+  label: RegExp,
+  search: string,
+  option: string | RegExp,
+): Promise<void> {
+  const input = within.getByRole("combobox", { name: label }).first();
+  await input.click();
+  await input.fill(search);
+  await page.getByRole("option", { name: option }).first().click();
+}
+
+/** A JSON call with a session cookie, for preparing data through the API. */
+export async function apiCall<T>(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; body?: unknown; cookie?: string } = {},
+): Promise<{ status: number; body: T; cookie?: string }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: options.method ?? "GET",
+    headers: {
+      ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...(options.cookie ? { Cookie: options.cookie } : {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const setCookie = response.headers.get("set-cookie");
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : undefined) as T,
+    cookie: setCookie ? setCookie.split(";")[0] : undefined,
+  };
+}
