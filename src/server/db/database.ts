@@ -19,6 +19,37 @@ export function openPostgres(url: string, max = 10): Database {
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text: Kysely prepares each query
+ * anew, which costs as much as running a small one. Sharing a statement is safe because Kysely
+ * runs one query at a time on its single SQLite connection.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      // Re-insert to keep the most recently used last; the first key is the one to evict.
+      cache.delete(source);
+    } else {
+      statement = sqlite.prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, statement);
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get: (target, prop) => {
+      if (prop === "prepare") return prepare;
+      const value = Reflect.get(target, prop, target);
+      // Native methods must be called on the real database object, not on the proxy.
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** SQLite in WAL mode: readers never block the writer, and a backup can run while serving. */
 export function openSqlite(file: string): Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -27,7 +58,7 @@ export function openSqlite(file: string): Database {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 

@@ -31,24 +31,23 @@ export async function closeSession(db: Db, secret: string): Promise<void> {
   await db.deleteFrom("session").where("id", "=", hashSessionId(secret)).execute();
 }
 
-async function loadGrants(db: Db, userId: number): Promise<ActorGrant[]> {
-  const rows = await db.selectFrom("role_grant as g").innerJoin("entity as e", "e.id", "g.entity_id")
-    .select(["g.entity_id", "g.role", "g.recursive", "e.parent_id"]).where("g.user_id", "=", userId).execute();
-  return rows.map((r) => ({ entityId: r.entity_id, role: r.role as Role, recursive: Boolean(r.recursive), onRoot: r.parent_id === null }));
-}
-
 /**
  * The session's user, if the session is alive and the user active. Sessions slide: each use
- * pushes the expiry `hours` ahead, so a technician active all day stays signed in.
+ * pushes the expiry `hours` ahead, so a technician active all day stays signed in. One query
+ * brings the user and their grants (a row per grant), as it runs on every request.
  */
 export async function actorFromSession(db: Kysely<DB>, secret: string, hours: number): Promise<Actor | undefined> {
   const id = hashSessionId(secret);
-  const row = await db
+  const rows = await db
     .selectFrom("session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
-    .select(["s.expires_at", "s.last_seen_at", "u.id", "u.first_name", "u.last_name", "u.is_active"])
+    .leftJoin("role_grant as g", "g.user_id", "u.id")
+    .leftJoin("entity as e", "e.id", "g.entity_id")
+    .select(["s.expires_at", "s.last_seen_at", "u.id", "u.first_name", "u.last_name", "u.is_active",
+      "g.entity_id", "g.role", "g.recursive", "e.parent_id"])
     .where("s.id", "=", id)
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   const at = new Date();
   if (!row || row.is_active !== 1 || row.expires_at <= at.toISOString()) return undefined;
   if (at.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
@@ -56,8 +55,10 @@ export async function actorFromSession(db: Kysely<DB>, secret: string, hours: nu
       .set({ last_seen_at: at.toISOString(), expires_at: new Date(at.getTime() + hours * 3600_000).toISOString() })
       .where("id", "=", id).execute();
   }
-  return { kind: "session", userId: row.id, name: `${row.first_name} ${row.last_name}`, sessionId: id,
-    grants: await loadGrants(db, row.id) };
+  const grants: ActorGrant[] = rows.flatMap((r) => r.entity_id === null ? [] : [{
+    entityId: r.entity_id, role: r.role as Role, recursive: Boolean(r.recursive), onRoot: r.parent_id === null,
+  }]);
+  return { kind: "session", userId: row.id, name: `${row.first_name} ${row.last_name}`, sessionId: id, grants };
 }
 
 /** An API token acts with exactly its own grant, whatever its creator may do. */
