@@ -27,7 +27,17 @@ const ErrorSchema = {
       properties: {
         code: { type: "string", enum: Object.keys(ERRORS) },
         message: { type: "string" },
-        issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+        issues: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["path", "message"],
+            properties: {
+              path: { type: "string" }, message: { type: "string" }, code: { type: "string" },
+              minimum: { type: "number" }, maximum: { type: "number" }, format: { type: "string" }, origin: { type: "string" },
+            },
+          },
+        },
       },
     },
   },

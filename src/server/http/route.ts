@@ -49,6 +49,7 @@ export function toIssues(error: z.ZodError, prefix: string): ValidationIssue[] {
     if ("minimum" in i) issue.minimum = Number(i.minimum);
     if ("maximum" in i) issue.maximum = Number(i.maximum);
     if ("format" in i && typeof i.format === "string") issue.format = i.format;
+    if ("origin" in i && typeof i.origin === "string") issue.origin = i.origin;
     return issue;
   });
 }

@@ -33,7 +33,7 @@ export type ErrorCode = keyof typeof ERRORS;
 
 /**
  * One problem with one field. `code` is zod's issue code ("too_small", "invalid_format"…)
- * and minimum / maximum / format its details, so the web app can say it in the user's language.
+ * and minimum / maximum / format / origin its details, so the web app can say it in the user's language.
  */
 export type ValidationIssue = {
   path: string;
@@ -42,6 +42,8 @@ export type ValidationIssue = {
   minimum?: number;
   maximum?: number;
   format?: string;
+  /** For too_small / too_big: "string", "number", "array"… */
+  origin?: string;
 };
 
 export type ApiError = {

@@ -53,13 +53,16 @@ export function validate<S extends z.ZodType>(
 }
 
 /**
- * The server checks with the same schemas, so its issues are rare here; its messages are
- * English developer text, so each field shows a translated generic message instead.
+ * The server checks with the same schemas, so its issues are rare here. Its messages are
+ * English developer text: each field shows the translation of the issue's code instead.
  */
 export function serverFieldErrors(error: unknown, t: TFunction): FieldErrors {
   if (!isApiError(error, "VALIDATION_FAILED")) return {};
   const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[fieldOf(issue)] ??= t("validation.invalid");
+  for (const issue of error.issues) {
+    const field = fieldOf(issue);
+    errors[field] ??= issue.code ? translateIssue({ ...issue, path: [field] } as unknown as Issue, t) : t("validation.invalid");
+  }
   return errors;
 }
 

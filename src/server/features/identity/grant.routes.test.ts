@@ -26,7 +26,9 @@ describe.each(DIALECTS)("role grants on %s", (dialect) => {
     const list = (await t.app.inject({ url: `/api/users?entityId=${atelier}`, headers: { cookie } })).json();
     expect(list.data.map((u: { id: number }) => u.id)).toEqual([other.id]);
     const history = (await t.app.inject({ url: `/api/history/user/${user.id}`, headers: { cookie: t.adminCookie } })).json();
-    expect(history.data[0]).toMatchObject({ field: "role", oldValue: "technician @ Groupe Durand > Lyon", newValue: "supervisor @ Groupe Durand > Lyon (+)" });
+    expect(history.data[0]).toMatchObject({ field: "role" });
+    expect(JSON.parse(history.data[0].oldValue)).toEqual({ role: "technician", entity: "Groupe Durand > Lyon", recursive: false });
+    expect(JSON.parse(history.data[0].newValue)).toEqual({ role: "supervisor", entity: "Groupe Durand > Lyon", recursive: true });
   });
 
   it("does not let an admin of a site make someone admin of the whole company", async () => {

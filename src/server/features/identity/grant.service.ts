@@ -31,8 +31,9 @@ function toGrant(row: GrantRow): Grant {
   };
 }
 
+/** A grant as history stores it: structured, so the web app can show the role in the reader's language. */
 function describe(row: { role: string; recursive: number }, entityName: string): string {
-  return `${row.role} @ ${entityName}${row.recursive ? " (+)" : ""}`;
+  return JSON.stringify({ role: row.role, entity: entityName, recursive: Boolean(row.recursive) });
 }
 
 /** Grants on entities where the actor may read users, for users the actor may read. */

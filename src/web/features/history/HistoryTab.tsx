@@ -74,8 +74,32 @@ export function HistoryTab({ recordType, id }: { recordType: HistoryRecordType; 
   );
 }
 
-function HistoryChange({ entry }: { entry: HistoryEntry }) {
+const ROLE_NAMES = ["requester", "technician", "supervisor", "admin"] as const;
+
+/**
+ * A stored value as the reader should see it: role grants are stored as JSON
+ * ({ role, entity, recursive }) and yes/no fields as "true"/"false", both translated here.
+ */
+function displayValue(field: string | null, value: string | null, t: TFunction): string | null {
+  if (value === null) return null;
+  if (field === "role" && value.startsWith("{")) {
+    try {
+      const grant = JSON.parse(value) as { role: (typeof ROLE_NAMES)[number]; entity: string; recursive: boolean };
+      if (!ROLE_NAMES.includes(grant.role)) return value;
+      const scope = grant.recursive ? ` (${t("history.withSubEntities")})` : "";
+      return `${t(`roles.${grant.role}`)} · ${grant.entity}${scope}`;
+    } catch {
+      return value;
+    }
+  }
+  if (value === "true") return t("common.yes");
+  if (value === "false") return t("common.no");
+  return value;
+}
+
+function HistoryChange({ entry: raw }: { entry: HistoryEntry }) {
   const { t } = useTranslation();
+  const entry = { ...raw, oldValue: displayValue(raw.field, raw.oldValue, t), newValue: displayValue(raw.field, raw.newValue, t) };
   if (entry.oldValue === null && entry.newValue === null) return <Text c="dimmed">—</Text>;
   if (entry.oldValue === null) return <Text size="sm" fw={500} className="history-value">{entry.newValue}</Text>;
   if (entry.newValue === null) {

@@ -162,6 +162,7 @@ export const enCore: typeof frCore = {
     field: "Field",
     change: "Old → new value",
     becomes: "becomes",
+    withSubEntities: "with sub-entities",
     emptyValue: "(empty)",
     empty: "No change recorded.",
     actions: {

@@ -161,6 +161,7 @@ export const frCore = {
     field: "Champ",
     change: "Ancienne → nouvelle valeur",
     becomes: "devient",
+    withSubEntities: "avec les sous-entités",
     emptyValue: "(vide)",
     empty: "Aucune modification enregistrée.",
     actions: {
