@@ -12,7 +12,7 @@ const ROLE_COLORS: Record<Role, string> = {
 export function RoleBadge({ role }: { role: Role }) {
   const { t } = useTranslation();
   return (
-    <Badge color={ROLE_COLORS[role]} variant="light" size="sm">
+    <Badge color={ROLE_COLORS[role]} variant="light" size="sm" miw="max-content">
       {t(`roles.${role}`)}
     </Badge>
   );
@@ -21,7 +21,7 @@ export function RoleBadge({ role }: { role: Role }) {
 export function ActiveBadge({ isActive }: { isActive: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color={isActive ? "green" : "gray"} variant={isActive ? "light" : "outline"} size="sm">
+    <Badge color={isActive ? "green" : "gray"} variant={isActive ? "light" : "outline"} size="sm" miw="max-content">
       {isActive ? t("common.active") : t("common.inactive")}
     </Badge>
   );

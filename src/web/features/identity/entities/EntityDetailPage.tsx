@@ -2,12 +2,13 @@ import { Button, Group, Skeleton, Stack, Tabs } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { ConfirmButton } from "../../../components/ConfirmButton.js";
 import { LoadMore } from "../../../components/LoadMore.js";
 import { PageHeader } from "../../../components/PageHeader.js";
 import { RecordError } from "../../../components/StatusPages.js";
 import { can } from "../../../lib/permissions.js";
+import { useTabParam } from "../../../lib/useTabParam.js";
 import { useMe } from "../../auth/useAuth.js";
 import { HistoryTab } from "../../history/HistoryTab.js";
 import { CreateEntityModal } from "./CreateEntityModal.js";
@@ -16,15 +17,13 @@ import { EntityTable } from "./EntityTable.js";
 import { useDeleteEntity, useEntity, useEntityList } from "./useEntities.js";
 
 const TABS = ["details", "children", "history"] as const;
-type Tab = (typeof TABS)[number];
 
 export function EntityDetailPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "details";
+  const [tab, setTab] = useTabParam(TABS);
   const entity = useEntity(id);
   const deleteEntity = useDeleteEntity();
 
@@ -59,7 +58,7 @@ export function EntityDetailPage() {
           )
         }
       />
-      <Tabs value={tab} onChange={(value) => setParams(value && value !== "details" ? { tab: value } : {}, { replace: true })}>
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">{t("tabs.details")}</Tabs.Tab>
           <Tabs.Tab value="children">{t("tabs.children", { count: record.childCount })}</Tabs.Tab>

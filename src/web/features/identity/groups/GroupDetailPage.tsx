@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Skeleton, Stack, Tabs } from "@mantine/cor
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { type Group as GroupRecord, UpdateGroupBodySchema } from "../../../../shared/api/groups.js";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert.js";
 import { ConfirmButton } from "../../../components/ConfirmButton.js";
@@ -10,6 +10,7 @@ import { PageHeader } from "../../../components/PageHeader.js";
 import { RecordError } from "../../../components/StatusPages.js";
 import { changedFields } from "../../../lib/diff.js";
 import { can } from "../../../lib/permissions.js";
+import { useTabParam } from "../../../lib/useTabParam.js";
 import { emptyToNull, useForm } from "../../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../../lib/validation.js";
 import { useMe } from "../../auth/useAuth.js";
@@ -19,15 +20,13 @@ import { GroupMembersTab } from "./GroupMembersTab.js";
 import { useDeleteGroup, useGroup, useUpdateGroup } from "./useGroups.js";
 
 const TABS = ["members", "details", "history"] as const;
-type Tab = (typeof TABS)[number];
 
 export function GroupDetailPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "members";
+  const [tab, setTab] = useTabParam(TABS);
   const group = useGroup(id);
   const deleteGroup = useDeleteGroup();
 
@@ -68,7 +67,7 @@ export function GroupDetailPage() {
           )
         }
       />
-      <Tabs value={tab} onChange={(value) => setParams(value && value !== "members" ? { tab: value } : {}, { replace: true })}>
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List mb="md">
           <Tabs.Tab value="members">{t("tabs.members")}</Tabs.Tab>
           <Tabs.Tab value="details">{t("tabs.details")}</Tabs.Tab>

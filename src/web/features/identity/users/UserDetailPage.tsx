@@ -1,12 +1,13 @@
 import { Badge, Group, Skeleton, Tabs } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { ActiveBadge } from "../../../components/badges.js";
 import { ConfirmButton } from "../../../components/ConfirmButton.js";
 import { PageHeader } from "../../../components/PageHeader.js";
 import { RecordError } from "../../../components/StatusPages.js";
 import { can } from "../../../lib/permissions.js";
+import { useTabParam } from "../../../lib/useTabParam.js";
 import { useMe } from "../../auth/useAuth.js";
 import { HistoryTab } from "../../history/HistoryTab.js";
 import { UserGrantsTab } from "../grants/UserGrantsTab.js";
@@ -14,15 +15,13 @@ import { UserDetailsForm } from "./UserDetailsForm.js";
 import { useDeleteUser, useUser } from "./useUsers.js";
 
 const TABS = ["details", "roles", "history"] as const;
-type Tab = (typeof TABS)[number];
 
 export function UserDetailPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const id = Number(useParams().id);
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as Tab) : "details";
+  const [tab, setTab] = useTabParam(TABS);
   const user = useUser(id);
   const deleteUser = useDeleteUser();
 
@@ -67,7 +66,7 @@ export function UserDetailPage() {
           )
         }
       />
-      <Tabs value={tab} onChange={(value) => setParams(value && value !== "details" ? { tab: value } : {}, { replace: true })}>
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">{t("tabs.details")}</Tabs.Tab>
           <Tabs.Tab value="roles">{t("tabs.roles")}</Tabs.Tab>
