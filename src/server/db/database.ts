@@ -21,20 +21,44 @@ export function openPostgres(url: string, max = 10): Database {
 
 const STATEMENT_CACHE_SIZE = 500;
 
+type RowStatement = Pick<SQLite.Statement, "reader" | "all" | "run" | "iterate">;
+
+/**
+ * A reading statement that fetches rows as arrays and builds the objects in JS: half the cost
+ * of better-sqlite3 building them, which dominates a page of 50 rows.
+ */
+function readingStatement(statement: SQLite.Statement): RowStatement {
+  statement.raw(true);
+  const columns = statement.columns().map((c) => c.name);
+  // A compiled literal gives every row the same shape; JSON.stringify quotes each name safely.
+  const toRow = new Function("r", `return {${columns.map((c, i) => `${JSON.stringify(c)}: r[${i}]`).join(", ")}};`) as (
+    r: unknown[],
+  ) => unknown;
+  return {
+    reader: true,
+    all: (...params: unknown[]) => (statement.all(...params) as unknown[][]).map(toRow),
+    run: (...params: unknown[]) => statement.run(...params),
+    iterate: function* (...params: unknown[]) {
+      for (const r of statement.iterate(...params)) yield toRow(r as unknown[]);
+    },
+  } as RowStatement;
+}
+
 /**
  * better-sqlite3 with its prepared statements kept by SQL text: Kysely prepares each query
  * anew, which costs as much as running a small one. Sharing a statement is safe because Kysely
  * runs one query at a time on its single SQLite connection.
  */
 function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, RowStatement>();
   const prepare = (source: string) => {
     let statement = cache.get(source);
     if (statement) {
       // Re-insert to keep the most recently used last; the first key is the one to evict.
       cache.delete(source);
     } else {
-      statement = sqlite.prepare(source);
+      const prepared = sqlite.prepare(source);
+      statement = prepared.reader ? readingStatement(prepared) : prepared;
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     }
     cache.set(source, statement);
