@@ -15,6 +15,7 @@ import { identityRoutes } from "./features/identity/identity.routes.js";
 import { SESSION_COOKIE, actorFromSession, actorFromToken } from "./features/identity/session.service.js";
 import { historyRoutes } from "./features/history/history.routes.js";
 import { systemRoutes } from "./features/system/system.routes.js";
+import { ticketRoutes } from "./features/tickets/ticket.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -23,7 +24,7 @@ import { type RouteSpec, parseInput } from "./http/route.js";
 import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
-export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes];
+export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes];
 
 export type AppDeps = {
   db: Kysely<DB>;

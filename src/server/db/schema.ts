@@ -18,6 +18,8 @@ export type DB = {
   login_attempt: LoginAttemptTable;
   history: HistoryTable;
   job: JobTable;
+  ticket: TicketTable;
+  ticket_followup: TicketFollowupTable;
 };
 
 export type Flag = 0 | 1;
@@ -166,6 +168,48 @@ export type JobTable = {
 };
 export type JobRow = Selectable<JobTable>;
 
+export type TicketTable = {
+  id: Generated<number>;
+  entity_id: number;
+  type: string;
+  title: string;
+  description: string;
+  channel: string;
+  requester_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  assignee_id: number | null;
+  group_id: number | null;
+  level: number;
+  status: string;
+  pending_reason: string | null;
+  pending_until: string | null;
+  urgency: number;
+  impact: number;
+  priority: number;
+  due_at: string | null;
+  call_seconds: number | null;
+  version: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  solved_at: string | null;
+  closed_at: string | null;
+};
+export type TicketRow = Selectable<TicketTable>;
+
+export type TicketFollowupTable = {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: string;
+  is_private: Flag;
+  content: string;
+  author_id: number | null;
+  author_name: string;
+  created_at: string;
+};
+
 /**
  * Tables in the order a restore must fill them (parents before children), with the
  * self-references a restore fills in a second pass.
@@ -183,4 +227,6 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "login_attempt" },
   { name: "history" },
   { name: "job" },
+  { name: "ticket" },
+  { name: "ticket_followup" },
 ];

@@ -10,7 +10,7 @@ import { ROUTES } from "../app.js";
 import { type TestApp, createTestApp, makeEntity, makeUser, signedInUser } from "../../../test/app.js";
 import { DIALECTS } from "../../../test/db.js";
 
-const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète"];
+const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète"];
 
 describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   let t: TestApp;
@@ -23,6 +23,8 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.selectFrom("entity").selectAll().where("id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("role_grant").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("api_token").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("ticket").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("ticket_followup").selectAll().execute(),
   ]);
 
   beforeAll(async () => {
@@ -41,6 +43,9 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     const token = await t.app.inject({ method: "POST", url: "/api/tokens", headers: { cookie: t.adminCookie },
       payload: { name: "Intégration secrète", entityId: ids.otherEntity, role: "technician" } });
     ids.otherToken = token.json().apiToken.id;
+    const ticket = await t.app.inject({ method: "POST", url: "/api/tickets", headers: { cookie: t.adminCookie },
+      payload: { title: "Panne secrète", entityId: ids.otherEntity, requesterId: secret.id } });
+    ids.otherTicket = ticket.json().id;
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -48,7 +53,8 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   /** The other entity's record each path parameter points to. */
   function fill(url: string): string {
     const byPrefix: [string, string][] = [["/api/users/", "otherUser"], ["/api/groups/", "otherGroup"],
-      ["/api/entities/", "otherEntity"], ["/api/grants/", "otherGrant"], ["/api/tokens/", "otherToken"], ["/api/history/", "otherUser"]];
+      ["/api/entities/", "otherEntity"], ["/api/grants/", "otherGrant"], ["/api/tokens/", "otherToken"], ["/api/history/", "otherUser"],
+      ["/api/tickets/", "otherTicket"]];
     return url.replace(/:(\w+)/g, (_m, name: string) => {
       if (name === "recordType") return "user";
       if (name === "userId") return String(ids.otherUser);
@@ -61,6 +67,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   const hostileBody = () => ({
     userId: ids.otherUser, entityId: ids.otherEntity, parentId: ids.otherEntity, role: "admin", recursive: true,
     login: "secret.user", firstName: "X", lastName: "Y", name: "Prise", isActive: false, password: "hijacked-password",
+    version: 1, title: "Détournement", status: "closed", level: 2, groupId: ids.otherGroup, content: "pris", requesterId: ids.otherUser,
   });
 
   for (const role of ["requester", "technician", "supervisor", "admin"] as Role[]) {

@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   "token.manage": "admin",
   "history.read": "technician",
   "portal.use": "requester",
+  /** Open a ticket for oneself; a requester reads and follows up their own tickets only. */
+  "ticket.create": "requester",
+  "ticket.read": "technician",
+  "ticket.write": "technician",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,64 @@
+import type { Db } from "../../db/database.js";
+import type { TicketRow, TicketTable } from "../../db/schema.js";
+import { now } from "../../db/values.js";
+import { AppError } from "../../http/errors.js";
+import { type Change, diffFields, recordHistory } from "../history/history.service.js";
+import type { Actor } from "../identity/access.js";
+import { DEFAULT_PRIORITY_MATRIX, priorityOf } from "../../../shared/domain/tickets.js";
+
+type TicketChange = Partial<Omit<TicketTable, "id" | "version" | "created_at" | "updated_at">>;
+
+/** The API's names for the columns history shows. */
+const FIELD_NAMES: Partial<Record<keyof TicketTable, string>> = {
+  type: "type", title: "title", description: "description", channel: "channel", assignee_id: "assigneeId",
+  group_id: "groupId", level: "level", status: "status", pending_reason: "pendingReason", pending_until: "pendingUntil",
+  urgency: "urgency", impact: "impact", priority: "priority", due_at: "dueAt", call_seconds: "callSeconds",
+};
+
+function historyChanges(row: TicketRow, change: TicketChange): Change[] {
+  const named = (source: Partial<TicketRow>) =>
+    Object.fromEntries(Object.entries(source).flatMap(([k, v]) => (FIELD_NAMES[k as keyof TicketTable] ? [[FIELD_NAMES[k as keyof TicketTable], v]] : [])));
+  return diffFields(named(row), named(change as Partial<TicketRow>));
+}
+
+/**
+ * Writes a change if the ticket is still at `version`: two technicians saving at once do not
+ * overwrite each other; the second gets TICKET_VERSION_CONFLICT and reloads. Every changed
+ * field goes to the history. Returns whether anything changed.
+ */
+export async function applyTicketChange(db: Db, actor: Actor, row: TicketRow, version: number, change: TicketChange): Promise<boolean> {
+  if (row.version !== version) {
+    throw new AppError("TICKET_VERSION_CONFLICT", `Ticket ${row.id} changed meanwhile (version ${row.version}, you sent ${version})`);
+  }
+  const changes = historyChanges(row, change);
+  if (changes.length === 0) return false;
+  const result = await db
+    .updateTable("ticket")
+    .set({ ...change, version: row.version + 1, updated_at: now() })
+    .where("id", "=", row.id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    throw new AppError("TICKET_VERSION_CONFLICT", `Ticket ${row.id} changed meanwhile`);
+  }
+  await recordHistory(db, actor, { recordType: "ticket", recordId: row.id, entityId: change.entity_id ?? row.entity_id, action: "update", changes });
+  return true;
+}
+
+/** The 5×5 urgency × impact matrix: the admin's, or the default one. */
+export async function loadPriorityMatrix(db: Db): Promise<number[][]> {
+  const row = await db.selectFrom("setting").select("value").where("key", "=", "tickets.priority_matrix").executeTakeFirst();
+  return row ? (JSON.parse(row.value) as number[][]) : DEFAULT_PRIORITY_MATRIX;
+}
+
+export async function computePriority(db: Db, urgency: number, impact: number): Promise<number> {
+  return priorityOf(await loadPriorityMatrix(db), urgency, impact);
+}
+
+/** A ticket with someone or a team on it is "assigned"; one with nobody goes back to "new". */
+export function statusAfterAssignment(status: string, assigneeId: number | null, groupId: number | null): string {
+  const hasOwner = assigneeId !== null || groupId !== null;
+  if (status === "new" && hasOwner) return "assigned";
+  if (status === "assigned" && !hasOwner) return "new";
+  return status;
+}

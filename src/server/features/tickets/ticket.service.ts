@@ -1,0 +1,101 @@
+import { type CreateTicketBody, CreateTicketBodySchema, type Ticket, type UpdateTicketBody } from "../../../shared/api/tickets.js";
+import type { TicketChannel, TicketStatus, TicketType } from "../../../shared/domain/tickets.js";
+import type { Db } from "../../db/database.js";
+import { now } from "../../db/values.js";
+import type { Ctx } from "../../http/context.js";
+import { forbidden, notFound } from "../../http/errors.js";
+import { recordHistory } from "../history/history.service.js";
+import { allows, assertCan, roleOn } from "../identity/access.js";
+import { sanitizeRichText } from "./html.js";
+import { loadReadableTicket, loadWritableTicket } from "./ticket-access.js";
+import { checkAssignment } from "./ticket-assignment.js";
+import { applyTicketChange, computePriority, statusAfterAssignment } from "./ticket-write.js";
+import { type TicketListRow, selectTickets } from "./ticket.repo.js";
+
+const fullName = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ""}`.trim());
+
+export function toTicket(row: TicketListRow): Ticket {
+  return {
+    id: row.id, entityId: row.entity_id, entityName: row.entity_name, type: row.type as TicketType, title: row.title,
+    description: row.description, channel: row.channel as TicketChannel, requesterId: row.requester_id,
+    requesterName: fullName(row.requester_first_name, row.requester_last_name), contactName: row.contact_name,
+    contactPhone: row.contact_phone, contactEmail: row.contact_email, assigneeId: row.assignee_id,
+    assigneeName: fullName(row.assignee_first_name, row.assignee_last_name), groupId: row.group_id,
+    groupName: row.group_name, level: row.level, status: row.status as TicketStatus, pendingReason: row.pending_reason,
+    pendingUntil: row.pending_until, urgency: row.urgency, impact: row.impact, priority: row.priority,
+    dueAt: row.due_at, callSeconds: row.call_seconds, version: row.version, createdAt: row.created_at,
+    updatedAt: row.updated_at, solvedAt: row.solved_at, closedAt: row.closed_at,
+  };
+}
+
+export async function presentTicket(db: Db, id: number): Promise<Ticket> {
+  return toTicket(await selectTickets(db).where("t.id", "=", id).executeTakeFirstOrThrow());
+}
+
+export async function getTicket(ctx: Ctx, id: number): Promise<Ticket> {
+  await loadReadableTicket(ctx.db, ctx.actor, id);
+  return presentTicket(ctx.db, id);
+}
+
+/**
+ * Opens a ticket. Staff may open it for anyone of their entities and set every field; a
+ * requester opens it for themselves, with an urgency but no assignment.
+ */
+export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<Ticket> {
+  const body = CreateTicketBodySchema.parse(input);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const me = await trx.selectFrom("app_user").select(["entity_id"]).where("id", "=", ctx.actor.userId).executeTakeFirstOrThrow();
+    const requester = body.requesterId
+      ? await trx.selectFrom("app_user").select(["id", "entity_id"]).where("id", "=", body.requesterId).executeTakeFirst()
+      : undefined;
+    if (body.requesterId && !requester) throw notFound("USER_NOT_FOUND", `User ${body.requesterId}`);
+    const entityId = body.entityId ?? requester?.entity_id ?? me.entity_id;
+    const isStaff = allows(await roleOn(trx, ctx.actor, entityId), "ticket.write");
+    if (!isStaff) {
+      await assertCan(trx, ctx.actor, "ticket.create", entityId);
+      const staffOnly = [body.requesterId && body.requesterId !== ctx.actor.userId, body.assigneeId, body.groupId, body.impact, body.dueAt, body.contactName];
+      if (staffOnly.some(Boolean)) throw forbidden();
+    } else if (requester) {
+      await assertCan(trx, ctx.actor, "user.read", requester.entity_id);
+    }
+    await checkAssignment(trx, ctx.actor, entityId, body.assigneeId, body.groupId);
+    const urgency = body.urgency ?? 3;
+    const impact = body.impact ?? 3;
+    const at = now();
+    const row = await trx.insertInto("ticket").values({
+      entity_id: entityId, type: body.type ?? "incident", title: body.title, description: sanitizeRichText(body.description),
+      channel: isStaff ? body.channel : "portal", requester_id: requester?.id ?? (body.contactName ? null : ctx.actor.userId),
+      contact_name: body.contactName ?? null, contact_phone: body.contactPhone ?? null, contact_email: body.contactEmail ?? null,
+      assignee_id: body.assigneeId ?? null, group_id: body.groupId ?? null, level: 1,
+      status: statusAfterAssignment("new", body.assigneeId ?? null, body.groupId ?? null), pending_reason: null, pending_until: null,
+      urgency, impact, priority: await computePriority(trx, urgency, impact), due_at: body.dueAt ?? null,
+      call_seconds: body.callSeconds ?? null, version: 1, created_by: ctx.actor.userId, created_at: at, updated_at: at,
+      solved_at: null, closed_at: null,
+    }).returning("id").executeTakeFirstOrThrow();
+    await recordHistory(trx, ctx.actor, { recordType: "ticket", recordId: row.id, entityId, action: "create", label: body.title });
+    return row.id;
+  });
+  return presentTicket(ctx.db, id);
+}
+
+export async function updateTicket(ctx: Ctx, id: number, body: UpdateTicketBody): Promise<Ticket> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadWritableTicket(trx, ctx.actor, id);
+    await checkAssignment(trx, ctx.actor, row.entity_id, body.assigneeId, body.groupId);
+    const assigneeId = body.assigneeId === undefined ? row.assignee_id : body.assigneeId;
+    const groupId = body.groupId === undefined ? row.group_id : body.groupId;
+    const urgency = body.urgency ?? row.urgency;
+    const impact = body.impact ?? row.impact;
+    const { version, description, ...fields } = body;
+    await applyTicketChange(trx, ctx.actor, row, version, {
+      ...Object.fromEntries(Object.entries({
+        type: fields.type, title: fields.title, channel: fields.channel, due_at: fields.dueAt, call_seconds: fields.callSeconds,
+      }).filter(([, v]) => v !== undefined)),
+      ...(description === undefined ? {} : { description: sanitizeRichText(description) }),
+      assignee_id: assigneeId, group_id: groupId, urgency, impact,
+      priority: urgency === row.urgency && impact === row.impact ? row.priority : await computePriority(trx, urgency, impact),
+      status: statusAfterAssignment(row.status, assigneeId, groupId),
+    });
+  });
+  return presentTicket(ctx.db, id);
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import {
+  SCALE, SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS,
+} from "../domain/tickets.js";
+import { PageQuerySchema, optionalText, pageOf } from "./common.js";
+
+const Scale = z.union(SCALE.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, ...z.ZodLiteral<number>[]]);
+const Level = z.union(SUPPORT_LEVELS.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, ...z.ZodLiteral<number>[]]);
+
+export const TicketSchema = z.object({
+  id: z.number(),
+  entityId: z.number(),
+  entityName: z.string(),
+  type: z.enum(TICKET_TYPES),
+  title: z.string(),
+  /** Sanitised HTML. */
+  description: z.string(),
+  channel: z.enum(TICKET_CHANNELS),
+  requesterId: z.number().nullable(),
+  requesterName: z.string().nullable(),
+  /** A caller without an account: how to reach them. */
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  assigneeId: z.number().nullable(),
+  assigneeName: z.string().nullable(),
+  groupId: z.number().nullable(),
+  groupName: z.string().nullable(),
+  level: z.number(),
+  status: z.enum(TICKET_STATUSES),
+  pendingReason: z.string().nullable(),
+  pendingUntil: z.string().nullable(),
+  urgency: z.number(),
+  impact: z.number(),
+  priority: z.number(),
+  dueAt: z.string().nullable(),
+  callSeconds: z.number().nullable(),
+  /** Optimistic concurrency: send it back with a change; a stale one gets 409. */
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  solvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const CreateTicketBodySchema = z.object({
+  type: z.enum(TICKET_TYPES).optional(),
+  title: z.string().trim().min(3).max(250),
+  description: z.string().max(100_000).default(""),
+  channel: z.enum(TICKET_CHANNELS).default("portal"),
+  entityId: z.number().int().positive().optional(),
+  requesterId: z.number().int().positive().optional(),
+  contactName: optionalText(200),
+  contactPhone: optionalText(40),
+  contactEmail: z.email().max(200).optional(),
+  assigneeId: z.number().int().positive().optional(),
+  groupId: z.number().int().positive().optional(),
+  urgency: Scale.optional(),
+  impact: Scale.optional(),
+  dueAt: z.iso.datetime().optional(),
+  callSeconds: z.number().int().min(0).max(86_400).optional(),
+});
+export type CreateTicketBody = z.input<typeof CreateTicketBodySchema>;
+
+export const UpdateTicketBodySchema = z.object({
+  version: z.number().int().min(1),
+  type: z.enum(TICKET_TYPES).optional(),
+  title: z.string().trim().min(3).max(250).optional(),
+  description: z.string().max(100_000).optional(),
+  channel: z.enum(TICKET_CHANNELS).optional(),
+  assigneeId: z.number().int().positive().nullable().optional(),
+  groupId: z.number().int().positive().nullable().optional(),
+  urgency: Scale.optional(),
+  impact: Scale.optional(),
+  dueAt: z.iso.datetime().nullable().optional(),
+  callSeconds: z.number().int().min(0).max(86_400).optional(),
+});
+export type UpdateTicketBody = z.infer<typeof UpdateTicketBodySchema>;
+
+export const ChangeStatusBodySchema = z.object({
+  version: z.number().int().min(1),
+  status: z.enum(TICKET_STATUSES),
+  /** Required to put a ticket on hold, and to reopen one. */
+  reason: optionalText(2000),
+  pendingUntil: z.iso.datetime().optional(),
+});
+export type ChangeStatusBody = z.infer<typeof ChangeStatusBodySchema>;
+
+export const EscalateBodySchema = z.object({
+  version: z.number().int().min(1),
+  level: Level,
+  groupId: z.number().int().positive(),
+  note: z.string().trim().min(1).max(10_000),
+});
+export type EscalateBody = z.infer<typeof EscalateBodySchema>;
+
+export const TakeBodySchema = z.object({ version: z.number().int().min(1) });
+
+const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.string().transform((s) => s.split(",").filter(Boolean)).pipe(z.array(z.enum(values)));
+const idList = z.string().transform((s) => s.split(",").filter(Boolean).map(Number)).pipe(z.array(z.number().int().positive()));
+
+export const ListTicketsQuerySchema = PageQuerySchema.extend({
+  view: z.enum(TICKET_VIEWS).default("open"),
+  status: csvOf(TICKET_STATUSES).optional(),
+  type: z.enum(TICKET_TYPES).optional(),
+  priority: idList.optional(),
+  level: z.coerce.number().int().min(1).max(3).optional(),
+  groupId: z.coerce.number().int().positive().optional(),
+  assigneeId: z.coerce.number().int().positive().optional(),
+  requesterId: z.coerce.number().int().positive().optional(),
+  entityId: z.coerce.number().int().positive().optional(),
+  sort: z.enum(TICKET_SORTS).default("updated"),
+});
+export type ListTicketsQuery = z.infer<typeof ListTicketsQuerySchema>;
+
+export const TicketPageSchema = pageOf(TicketSchema);
+
+export const FollowupSchema = z.object({
+  id: z.number(),
+  ticketId: z.number(),
+  kind: z.enum(["followup", "escalation", "status"]),
+  isPrivate: z.boolean(),
+  content: z.string(),
+  authorId: z.number().nullable(),
+  authorName: z.string(),
+  createdAt: z.string(),
+});
+export type Followup = z.infer<typeof FollowupSchema>;
+
+export const CreateFollowupBodySchema = z.object({
+  content: z.string().trim().min(1).max(100_000),
+  isPrivate: z.boolean().default(false),
+});
+export type CreateFollowupBody = z.input<typeof CreateFollowupBodySchema>;
+
+export const FollowupPageSchema = pageOf(FollowupSchema);
+
+export const PriorityMatrixSchema = z.object({
+  matrix: z.array(z.array(z.number().int().min(1).max(5)).length(5)).length(5),
+});
