@@ -196,6 +196,9 @@ export type TicketTable = {
   updated_at: string;
   solved_at: string | null;
   closed_at: string | null;
+  satisfaction: number | null;
+  satisfaction_comment: string | null;
+  rated_at: string | null;
 };
 export type TicketRow = Selectable<TicketTable>;
 

@@ -1,8 +1,12 @@
 import { purgeSessionsJob } from "../features/identity/identity.jobs.js";
+import { autoCloseJob } from "../features/tickets/ticket.jobs.js";
 import type { JobDefinition } from "./queue.js";
 import type { CronEntry } from "./worker.js";
 
 /** Every job kind of every module; a module adds its own here. */
-export const JOBS: JobDefinition[] = [purgeSessionsJob as JobDefinition];
+export const JOBS: JobDefinition[] = [purgeSessionsJob as JobDefinition, autoCloseJob as JobDefinition];
 
-export const CRON: CronEntry[] = [{ job: purgeSessionsJob as JobDefinition, everyMinutes: 60 }];
+export const CRON: CronEntry[] = [
+  { job: purgeSessionsJob as JobDefinition, everyMinutes: 60 },
+  { job: autoCloseJob as JobDefinition, everyMinutes: 60 },
+];

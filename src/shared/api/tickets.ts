@@ -41,6 +41,9 @@ export const TicketSchema = z.object({
   updatedAt: z.string(),
   solvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** The requester's rating after closing, 1–5. */
+  satisfaction: z.number().nullable(),
+  satisfactionComment: z.string().nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -117,10 +120,12 @@ export type ListTicketsQuery = z.infer<typeof ListTicketsQuerySchema>;
 
 export const TicketPageSchema = pageOf(TicketSchema);
 
+export const FOLLOWUP_KINDS = ["followup", "escalation", "status", "solution", "refusal", "workaround"] as const;
+
 export const FollowupSchema = z.object({
   id: z.number(),
   ticketId: z.number(),
-  kind: z.enum(["followup", "escalation", "status"]),
+  kind: z.enum(FOLLOWUP_KINDS),
   isPrivate: z.boolean(),
   content: z.string(),
   authorId: z.number().nullable(),
@@ -140,3 +145,24 @@ export const FollowupPageSchema = pageOf(FollowupSchema);
 export const PriorityMatrixSchema = z.object({
   matrix: z.array(z.array(z.number().int().min(1).max(5)).length(5)).length(5),
 });
+
+export const SolveBodySchema = z.object({
+  version: z.number().int().min(1),
+  content: z.string().trim().min(1).max(100_000),
+});
+export type SolveBody = z.infer<typeof SolveBodySchema>;
+
+/** A workaround ("solution d'attente") keeps the user working while the real fix waits. */
+export const WorkaroundBodySchema = z.object({ content: z.string().trim().min(1).max(100_000) });
+
+export const ApprovalBodySchema = z.discriminatedUnion("accept", [
+  z.object({ accept: z.literal(true) }),
+  z.object({ accept: z.literal(false), reason: z.string().trim().min(1).max(10_000) }),
+]);
+export type ApprovalBody = z.infer<typeof ApprovalBodySchema>;
+
+export const SatisfactionBodySchema = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: optionalText(2000),
+});
+export type SatisfactionBody = z.infer<typeof SatisfactionBodySchema>;

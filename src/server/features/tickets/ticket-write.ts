@@ -24,9 +24,9 @@ function historyChanges(row: TicketRow, change: TicketChange): Change[] {
 /**
  * Writes a change if the ticket is still at `version`: two technicians saving at once do not
  * overwrite each other; the second gets TICKET_VERSION_CONFLICT and reloads. Every changed
- * field goes to the history. Returns whether anything changed.
+ * field goes to the history (by "system" when there is no actor). Returns whether anything changed.
  */
-export async function applyTicketChange(db: Db, actor: Actor, row: TicketRow, version: number, change: TicketChange): Promise<boolean> {
+export async function applyTicketChange(db: Db, actor: Actor | undefined, row: TicketRow, version: number, change: TicketChange): Promise<boolean> {
   if (row.version !== version) {
     throw new AppError("TICKET_VERSION_CONFLICT", `Ticket ${row.id} changed meanwhile (version ${row.version}, you sent ${version})`);
   }

@@ -2,10 +2,12 @@ import { IdParamsSchema, PageQuerySchema } from "../../../shared/api/common.js";
 import {
   ChangeStatusBodySchema, CreateFollowupBodySchema, CreateTicketBodySchema, EscalateBodySchema, FollowupPageSchema,
   FollowupSchema, ListTicketsQuerySchema, TakeBodySchema, TicketPageSchema, TicketSchema, UpdateTicketBodySchema,
+  ApprovalBodySchema, SatisfactionBodySchema, SolveBodySchema, WorkaroundBodySchema,
 } from "../../../shared/api/tickets.js";
 import { route } from "../../http/route.js";
 import { addFollowup, listFollowups } from "./followup.service.js";
 import { listTickets } from "./ticket-list.service.js";
+import { addWorkaround, answerSolution, rateTicket, solveTicket } from "./ticket-solution.service.js";
 import { changeStatus, escalateTicket, takeTicket } from "./ticket-status.service.js";
 import { createTicket, getTicket, updateTicket } from "./ticket.service.js";
 
@@ -41,4 +43,20 @@ export const ticketRoutes = [
     summary: "Add a followup (private notes for staff only)",
     params: IdParamsSchema, body: CreateFollowupBodySchema, response: FollowupSchema,
     handler: (ctx, { params, body }) => addFollowup(ctx, params.id, body) }),
+  route({ method: "POST", url: "/api/tickets/:id/solution", tag: "tickets", auth: "user",
+    summary: "Give the solution: the ticket is solved and waits for the requester's approval",
+    params: IdParamsSchema, body: SolveBodySchema, response: TicketSchema,
+    handler: (ctx, { params, body }) => solveTicket(ctx, params.id, body) }),
+  route({ method: "POST", url: "/api/tickets/:id/workaround", tag: "tickets", auth: "user",
+    summary: "Give a workaround while the real fix waits (the ticket stays open)",
+    params: IdParamsSchema, body: WorkaroundBodySchema, response: TicketSchema,
+    handler: (ctx, { params, body }) => addWorkaround(ctx, params.id, body.content) }),
+  route({ method: "POST", url: "/api/tickets/:id/approval", tag: "tickets", auth: "user",
+    summary: "The requester accepts the solution (closed) or refuses it with a reason (reopened)",
+    params: IdParamsSchema, body: ApprovalBodySchema, response: TicketSchema,
+    handler: (ctx, { params, body }) => answerSolution(ctx, params.id, body) }),
+  route({ method: "POST", url: "/api/tickets/:id/satisfaction", tag: "tickets", auth: "user",
+    summary: "The requester rates a closed ticket, 1 to 5, once",
+    params: IdParamsSchema, body: SatisfactionBodySchema, response: TicketSchema,
+    handler: (ctx, { params, body }) => rateTicket(ctx, params.id, body) }),
 ];

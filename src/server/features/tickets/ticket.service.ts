@@ -24,7 +24,8 @@ export function toTicket(row: TicketListRow): Ticket {
     groupName: row.group_name, level: row.level, status: row.status as TicketStatus, pendingReason: row.pending_reason,
     pendingUntil: row.pending_until, urgency: row.urgency, impact: row.impact, priority: row.priority,
     dueAt: row.due_at, callSeconds: row.call_seconds, version: row.version, createdAt: row.created_at,
-    updatedAt: row.updated_at, solvedAt: row.solved_at, closedAt: row.closed_at,
+    updatedAt: row.updated_at, solvedAt: row.solved_at, closedAt: row.closed_at, satisfaction: row.satisfaction,
+    satisfactionComment: row.satisfaction_comment,
   };
 }
 
@@ -70,7 +71,7 @@ export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<T
       status: statusAfterAssignment("new", body.assigneeId ?? null, body.groupId ?? null), pending_reason: null, pending_until: null,
       urgency, impact, priority: await computePriority(trx, urgency, impact), due_at: body.dueAt ?? null,
       call_seconds: body.callSeconds ?? null, version: 1, created_by: ctx.actor.userId, created_at: at, updated_at: at,
-      solved_at: null, closed_at: null,
+      solved_at: null, closed_at: null, satisfaction: null, satisfaction_comment: null, rated_at: null,
     }).returning("id").executeTakeFirstOrThrow();
     await recordHistory(trx, ctx.actor, { recordType: "ticket", recordId: row.id, entityId, action: "create", label: body.title });
     return row.id;
