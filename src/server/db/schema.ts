@@ -20,6 +20,7 @@ export type DB = {
   job: JobTable;
   ticket: TicketTable;
   ticket_followup: TicketFollowupTable;
+  ticket_task: TicketTaskTable;
 };
 
 export type Flag = 0 | 1;
@@ -213,6 +214,22 @@ export type TicketFollowupTable = {
   created_at: string;
 };
 
+export type TicketTaskTable = {
+  id: Generated<number>;
+  ticket_id: number;
+  description: string;
+  technician_id: number | null;
+  planned_start: string | null;
+  planned_end: string | null;
+  minutes_spent: number;
+  is_done: Flag;
+  is_private: Flag;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+};
+export type TicketTaskRow = Selectable<TicketTaskTable>;
+
 /**
  * Tables in the order a restore must fill them (parents before children), with the
  * self-references a restore fills in a second pass.
@@ -232,4 +249,5 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "job" },
   { name: "ticket" },
   { name: "ticket_followup" },
+  { name: "ticket_task" },
 ];

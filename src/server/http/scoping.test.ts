@@ -10,7 +10,7 @@ import { ROUTES } from "../app.js";
 import { type TestApp, createTestApp, makeEntity, makeUser, signedInUser } from "../../../test/app.js";
 import { DIALECTS } from "../../../test/db.js";
 
-const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète"];
+const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète"];
 
 describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   let t: TestApp;
@@ -25,6 +25,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.selectFrom("api_token").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("ticket").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("ticket_followup").selectAll().execute(),
+    await t.db.selectFrom("ticket_task").selectAll().execute(),
   ]);
 
   beforeAll(async () => {
@@ -46,6 +47,9 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     const ticket = await t.app.inject({ method: "POST", url: "/api/tickets", headers: { cookie: t.adminCookie },
       payload: { title: "Panne secrète", entityId: ids.otherEntity, requesterId: secret.id } });
     ids.otherTicket = ticket.json().id;
+    const task = await t.app.inject({ method: "POST", url: `/api/tickets/${ids.otherTicket}/tasks`, headers: { cookie: t.adminCookie },
+      payload: { description: "Tâche secrète", minutesSpent: 10 } });
+    ids.otherTask = task.json().id;
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -58,6 +62,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     return url.replace(/:(\w+)/g, (_m, name: string) => {
       if (name === "recordType") return "user";
       if (name === "userId") return String(ids.otherUser);
+      if (name === "taskId") return String(ids.otherTask);
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);
@@ -67,7 +72,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   const hostileBody = () => ({
     userId: ids.otherUser, entityId: ids.otherEntity, parentId: ids.otherEntity, role: "admin", recursive: true,
     login: "secret.user", firstName: "X", lastName: "Y", name: "Prise", isActive: false, password: "hijacked-password",
-    version: 1, title: "Détournement", status: "closed", level: 2, groupId: ids.otherGroup, content: "pris", requesterId: ids.otherUser,
+    version: 1, title: "Détournement", status: "closed", level: 2, groupId: ids.otherGroup, content: "pris", requesterId: ids.otherUser, description: "pris", minutesSpent: 999, isDone: true, accept: true, rating: 1,
   });
 
   for (const role of ["requester", "technician", "supervisor", "admin"] as Role[]) {

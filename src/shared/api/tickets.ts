@@ -166,3 +166,50 @@ export const SatisfactionBodySchema = z.object({
   comment: optionalText(2000),
 });
 export type SatisfactionBody = z.infer<typeof SatisfactionBodySchema>;
+
+export const TaskSchema = z.object({
+  id: z.number(),
+  ticketId: z.number(),
+  description: z.string(),
+  technicianId: z.number().nullable(),
+  technicianName: z.string().nullable(),
+  plannedStart: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
+  minutesSpent: z.number(),
+  isDone: z.boolean(),
+  isPrivate: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+const taskFields = {
+  description: z.string().trim().min(1).max(10_000),
+  technicianId: z.number().int().positive().nullable(),
+  plannedStart: z.iso.datetime().nullable(),
+  plannedEnd: z.iso.datetime().nullable(),
+  minutesSpent: z.number().int().min(0).max(100_000),
+  isDone: z.boolean(),
+  isPrivate: z.boolean(),
+};
+
+export const CreateTaskBodySchema = z.object({
+  ...taskFields,
+  technicianId: taskFields.technicianId.optional(),
+  plannedStart: taskFields.plannedStart.optional(),
+  plannedEnd: taskFields.plannedEnd.optional(),
+  minutesSpent: taskFields.minutesSpent.default(0),
+  isDone: taskFields.isDone.default(false),
+  isPrivate: taskFields.isPrivate.default(false),
+}).refine((t) => !t.plannedStart || !t.plannedEnd || t.plannedStart <= t.plannedEnd, { message: "ends before it starts", path: ["plannedEnd"] });
+export type CreateTaskBody = z.input<typeof CreateTaskBodySchema>;
+
+export const UpdateTaskBodySchema = z.object(taskFields).partial();
+export type UpdateTaskBody = z.infer<typeof UpdateTaskBodySchema>;
+
+export const TaskParamsSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  taskId: z.coerce.number().int().positive(),
+});
+
+export const TaskListSchema = z.object({ data: z.array(TaskSchema), totalMinutes: z.number() });

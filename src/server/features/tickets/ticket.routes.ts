@@ -3,10 +3,12 @@ import {
   ChangeStatusBodySchema, CreateFollowupBodySchema, CreateTicketBodySchema, EscalateBodySchema, FollowupPageSchema,
   FollowupSchema, ListTicketsQuerySchema, TakeBodySchema, TicketPageSchema, TicketSchema, UpdateTicketBodySchema,
   ApprovalBodySchema, SatisfactionBodySchema, SolveBodySchema, WorkaroundBodySchema,
+  CreateTaskBodySchema, TaskListSchema, TaskParamsSchema, TaskSchema, UpdateTaskBodySchema,
 } from "../../../shared/api/tickets.js";
 import { route } from "../../http/route.js";
 import { addFollowup, listFollowups } from "./followup.service.js";
 import { listTickets } from "./ticket-list.service.js";
+import { createTask, listTasks, updateTask } from "./task.service.js";
 import { addWorkaround, answerSolution, rateTicket, solveTicket } from "./ticket-solution.service.js";
 import { changeStatus, escalateTicket, takeTicket } from "./ticket-status.service.js";
 import { createTicket, getTicket, updateTicket } from "./ticket.service.js";
@@ -59,4 +61,15 @@ export const ticketRoutes = [
     summary: "The requester rates a closed ticket, 1 to 5, once",
     params: IdParamsSchema, body: SatisfactionBodySchema, response: TicketSchema,
     handler: (ctx, { params, body }) => rateTicket(ctx, params.id, body) }),
+  route({ method: "GET", url: "/api/tickets/:id/tasks", tag: "tickets", auth: "user",
+    summary: "The ticket's tasks and the time spent in total (private ones for staff only)",
+    params: IdParamsSchema, response: TaskListSchema, handler: (ctx, { params }) => listTasks(ctx, params.id) }),
+  route({ method: "POST", url: "/api/tickets/:id/tasks", tag: "tickets", auth: "user", status: 201,
+    summary: "Add a task: what to do, who, when, time spent",
+    params: IdParamsSchema, body: CreateTaskBodySchema, response: TaskSchema,
+    handler: (ctx, { params, body }) => createTask(ctx, params.id, body) }),
+  route({ method: "PATCH", url: "/api/tickets/:id/tasks/:taskId", tag: "tickets", auth: "user",
+    summary: "Change a task (time spent, done…)",
+    params: TaskParamsSchema, body: UpdateTaskBodySchema, response: TaskSchema,
+    handler: (ctx, { params, body }) => updateTask(ctx, params.id, params.taskId, body) }),
 ];
