@@ -213,3 +213,9 @@ export const TaskParamsSchema = z.object({
 });
 
 export const TaskListSchema = z.object({ data: z.array(TaskSchema), totalMinutes: z.number() });
+
+/** The views that show a counter; 1000 means "more than 999". */
+export const COUNTED_VIEWS = ["open", "mine", "my_groups", "unassigned", "waiting", "late"] as const;
+export const TicketCountsSchema = z.object(Object.fromEntries(COUNTED_VIEWS.map((v) => [v, z.number()])) as Record<(typeof COUNTED_VIEWS)[number], z.ZodNumber>);
+export type TicketCounts = z.infer<typeof TicketCountsSchema>;
+export const TicketCountsQuerySchema = z.object({ entityId: z.coerce.number().int().positive().optional() });

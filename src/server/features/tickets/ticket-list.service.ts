@@ -1,5 +1,5 @@
 import type { Page } from "../../../shared/api/common.js";
-import type { ListTicketsQuery, Ticket } from "../../../shared/api/tickets.js";
+import { COUNTED_VIEWS, type ListTicketsQuery, type Ticket, type TicketCounts } from "../../../shared/api/tickets.js";
 import { OPEN_STATUSES } from "../../../shared/domain/tickets.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
@@ -9,6 +9,14 @@ import { type TicketListRow, selectTickets } from "./ticket.repo.js";
 import { toTicket } from "./ticket.service.js";
 
 type Query = ReturnType<typeof selectTickets>;
+type CountQuery = ReturnType<typeof ticketsOnly>;
+
+/** A view's count stops past this: a queue of "999+" needs no exact figure, and the count stays cheap. */
+const COUNT_CAP = 999;
+
+function ticketsOnly(ctx: Ctx) {
+  return ctx.db.selectFrom("ticket as t").select("t.id");
+}
 
 const SORTS = {
   updated: { column: "t.updated_at", types: ["string", "number"], cursor: (r: TicketListRow) => [r.updated_at, r.id] },
@@ -17,18 +25,29 @@ const SORTS = {
 } as const;
 
 /** The queue a technician picked: each one a condition that an index of the ticket table serves. */
-function applyView(q: Query, ctx: Ctx, view: ListTicketsQuery["view"]): Query {
+function applyView<Q extends Query | CountQuery>(q: Q, ctx: Ctx, view: ListTicketsQuery["view"]): Q {
   const me = ctx.actor.userId;
-  const open = q.where("t.status", "in", OPEN_STATUSES as string[]);
+  // Kysely cannot narrow a union of builders; both kinds accept the same where() calls.
+  const base = q as Query;
+  const open = base.where("t.status", "in", OPEN_STATUSES as string[]);
   switch (view) {
-    case "open": return open;
-    case "mine": return open.where("t.assignee_id", "=", me);
-    case "my_groups": return open.where("t.group_id", "in", ctx.db.selectFrom("group_member").select("group_id").where("user_id", "=", me));
-    case "unassigned": return open.where("t.assignee_id", "is", null);
-    case "waiting": return q.where("t.status", "=", "pending");
-    case "late": return open.where("t.due_at", "<", now());
+    case "open": return open as Q;
+    case "mine": return open.where("t.assignee_id", "=", me) as Q;
+    case "my_groups": return open.where("t.group_id", "in", ctx.db.selectFrom("group_member").select("group_id").where("user_id", "=", me)) as Q;
+    case "unassigned": return open.where("t.assignee_id", "is", null) as Q;
+    case "waiting": return base.where("t.status", "=", "pending") as Q;
+    case "late": return open.where("t.due_at", "<", now()) as Q;
     case "all": return q;
   }
+}
+
+/** Staff see their entities' tickets; a requester without staff rights sees their own. */
+function inReach<Q extends Query | CountQuery>(q: Q, ctx: Ctx): Q {
+  const isStaff = ctx.actor.grants.some((g) => allows(g.role, "ticket.read"));
+  const base = q as Query;
+  return (isStaff
+    ? base.where(inScope("t.entity_id", entityScope(ctx.actor, "ticket.read")))
+    : base.where("t.requester_id", "=", ctx.actor.userId)) as Q;
 }
 
 function applyFilters(q: Query, query: ListTicketsQuery): Query {
@@ -48,10 +67,7 @@ function applyFilters(q: Query, query: ListTicketsQuery): Query {
  * gets their own tickets only, whatever the view.
  */
 export async function listTickets(ctx: Ctx, query: ListTicketsQuery): Promise<Page<Ticket>> {
-  const isStaff = ctx.actor.grants.some((g) => allows(g.role, "ticket.read"));
-  let q = selectTickets(ctx.db);
-  q = isStaff ? q.where(inScope("t.entity_id", entityScope(ctx.actor, "ticket.read"))) : q.where("t.requester_id", "=", ctx.actor.userId);
-  q = applyFilters(applyView(q, ctx, query.view), query);
+  let q = applyFilters(applyView(inReach(selectTickets(ctx.db), ctx), ctx, query.view), query);
   const sort = SORTS[query.sort];
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor, [...sort.types]);
@@ -59,4 +75,16 @@ export async function listTickets(ctx: Ctx, query: ListTicketsQuery): Promise<Pa
   }
   const rows = await q.orderBy(sort.column, "desc").orderBy("t.id", "desc").limit(query.limit + 1).execute();
   return toPage(rows, query.limit, toTicket, sort.cursor);
+}
+
+/** How many tickets wait in each queue (capped at COUNT_CAP + 1), for the counters beside the views. */
+export async function countTicketViews(ctx: Ctx, entityId?: number): Promise<TicketCounts> {
+  const counts = await Promise.all(COUNTED_VIEWS.map(async (view) => {
+    let q = applyView(inReach(ticketsOnly(ctx), ctx), ctx, view);
+    if (entityId) q = q.where(inEntity("t.entity_id", entityId, true));
+    const row = await ctx.db.selectFrom(q.limit(COUNT_CAP + 1).as("capped"))
+      .select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return [view, Number(row.n)] as const;
+  }));
+  return Object.fromEntries(counts) as TicketCounts;
 }

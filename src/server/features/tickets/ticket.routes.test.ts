@@ -119,4 +119,19 @@ describe.each(DIALECTS)("tickets API on %s", (dialect) => {
     const bad = await call(tech.cookie, "GET", "/api/tickets?status=lost");
     expect(bad.statusCode).toBe(400);
   });
+
+  it("counts the tickets of each queue, as the requester sees only their own", async () => {
+    const before = (await call(tech.cookie, "GET", "/api/tickets/counts")).json();
+    const ticket = await open({ dueAt: "2020-01-01T00:00:00.000Z" });
+    await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/take`, { version: 1 });
+    const after = (await call(tech.cookie, "GET", "/api/tickets/counts")).json();
+    expect(after.open).toBe(before.open + 1);
+    expect(after.mine).toBe(before.mine + 1);
+    expect(after.late).toBe(before.late + 1);
+    const list = (await call(tech.cookie, "GET", "/api/tickets?view=late&limit=200")).json();
+    expect(list.data.length).toBe(after.late);
+    const own = (await call(requester.cookie, "GET", "/api/tickets/counts")).json();
+    const ownList = (await call(requester.cookie, "GET", "/api/tickets?view=open&limit=200")).json();
+    expect(own.open).toBe(ownList.data.length);
+  });
 });

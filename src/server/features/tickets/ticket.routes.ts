@@ -3,11 +3,11 @@ import {
   ChangeStatusBodySchema, CreateFollowupBodySchema, CreateTicketBodySchema, EscalateBodySchema, FollowupPageSchema,
   FollowupSchema, ListTicketsQuerySchema, TakeBodySchema, TicketPageSchema, TicketSchema, UpdateTicketBodySchema,
   ApprovalBodySchema, SatisfactionBodySchema, SolveBodySchema, WorkaroundBodySchema,
-  CreateTaskBodySchema, TaskListSchema, TaskParamsSchema, TaskSchema, UpdateTaskBodySchema,
+  TicketCountsQuerySchema, TicketCountsSchema, CreateTaskBodySchema, TaskListSchema, TaskParamsSchema, TaskSchema, UpdateTaskBodySchema,
 } from "../../../shared/api/tickets.js";
 import { route } from "../../http/route.js";
 import { addFollowup, listFollowups } from "./followup.service.js";
-import { listTickets } from "./ticket-list.service.js";
+import { countTicketViews, listTickets } from "./ticket-list.service.js";
 import { createTask, listTasks, updateTask } from "./task.service.js";
 import { addWorkaround, answerSolution, rateTicket, solveTicket } from "./ticket-solution.service.js";
 import { changeStatus, escalateTicket, takeTicket } from "./ticket-status.service.js";
@@ -17,6 +17,9 @@ export const ticketRoutes = [
   route({ method: "GET", url: "/api/tickets", tag: "tickets", auth: "user",
     summary: "The queues: open, mine, my groups, unassigned, waiting, late, all — filtered, sorted, paginated",
     query: ListTicketsQuerySchema, response: TicketPageSchema, handler: (ctx, { query }) => listTickets(ctx, query) }),
+  route({ method: "GET", url: "/api/tickets/counts", tag: "tickets", auth: "user",
+    summary: "How many tickets wait in each queue (1000 means more than 999)",
+    query: TicketCountsQuerySchema, response: TicketCountsSchema, handler: (ctx, { query }) => countTicketViews(ctx, query.entityId) }),
   route({ method: "POST", url: "/api/tickets", tag: "tickets", auth: "user", status: 201,
     summary: "Open a ticket (staff for anyone of their entities; a requester for themselves)",
     body: CreateTicketBodySchema, response: TicketSchema, handler: (ctx, { body }) => createTicket(ctx, body) }),
