@@ -3,6 +3,7 @@ import * as foundation from "./migrations/2026_11_23_000000_foundation.js";
 import * as tickets from "./migrations/2026_11_23_120000_tickets.js";
 import * as ticketSatisfaction from "./migrations/2026_11_23_130000_ticket_satisfaction.js";
 import * as ticketTasks from "./migrations/2026_11_23_140000_ticket_tasks.js";
+import * as userPhoneDigits from "./migrations/2026_11_23_150000_user_phone_digits.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_120000_tickets": tickets,
   "2026_11_23_130000_ticket_satisfaction": ticketSatisfaction,
   "2026_11_23_140000_ticket_tasks": ticketTasks,
+  "2026_11_23_150000_user_phone_digits": userPhoneDigits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -58,6 +58,9 @@ export type UserTable = {
   email: string | null;
   phone: string | null;
   mobile: string | null;
+  /** phone and mobile as bare national digits, to find a caller by number. */
+  phone_digits: string | null;
+  mobile_digits: string | null;
   job_title: string | null;
   entity_id: number;
   language: string;

@@ -8,6 +8,7 @@ import { type DemoEntities, type DemoSite, findWorkplace } from "./demo-entities
 import { type Person, type Registry, newPerson } from "./people.js";
 import { IT_DEPARTMENT, SITE_TITLES, SUPPORT_TITLES, type Title } from "./places.js";
 import type { Random } from "./random.js";
+import { phoneDigits } from "../../shared/domain/phone.js";
 
 export type UserPlan = {
   person: Person;
@@ -113,7 +114,7 @@ function userRow(plan: UserPlan, hash: string) {
   const p = plan.person;
   return {
     login: p.login, first_name: p.firstName, last_name: p.lastName, sort_name: sortName(p.lastName, p.firstName),
-    email: p.email, phone: p.phone, mobile: p.mobile, job_title: plan.jobTitle, entity_id: plan.entityId,
+    email: p.email, phone: p.phone, mobile: p.mobile, phone_digits: phoneDigits(p.phone), mobile_digits: phoneDigits(p.mobile), job_title: plan.jobTitle, entity_id: plan.entityId,
     language: plan.language, time_zone: null, password_hash: hash, is_active: flag(plan.isActive),
     created_at: plan.createdAt, updated_at: plan.createdAt,
   };

@@ -112,4 +112,16 @@ describe.each(DIALECTS)("users API on %s", (dialect) => {
     const res = await t.app.inject({ method: "POST", url: "/api/users/import", headers: { cookie: t.adminCookie, "content-type": "text/plain" }, payload: "login,lastName\nx,y" });
     expect(res.statusCode).toBe(415);
   });
+
+  it("finds a caller by the number on the phone's screen, however it is typed", async () => {
+    const res = await post({ login: "appelant", firstName: "Paul", lastName: "Appelant", entityId: paris, phone: "04 72 10 20 30", mobile: "+33 6 12 34 56 78" });
+    expect(res.statusCode).toBe(201);
+    for (const typed of ["0472", "04 72 10", "06.12.34", "+33 6 12 34 56 78", "0612345678"]) {
+      const found = (await t.app.inject({ url: `/api/users?q=${encodeURIComponent(typed)}`, headers: { cookie: t.adminCookie } })).json();
+      expect(found.data.map((u: { login: string }) => u.login), typed).toEqual(["appelant"]);
+    }
+    await t.app.inject({ method: "PATCH", url: `/api/users/${res.json().id}`, headers: { cookie: t.adminCookie }, payload: { mobile: null } });
+    const gone = (await t.app.inject({ url: "/api/users?q=0612", headers: { cookie: t.adminCookie } })).json();
+    expect(gone.data).toEqual([]);
+  });
 });

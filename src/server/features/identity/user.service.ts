@@ -3,6 +3,7 @@ import {
   type CreateUserBody, CreateUserBodySchema, type ListUsersQuery, type UpdateUserBody, type User,
 } from "../../../shared/api/users.js";
 import type { Language } from "../../../shared/domain/limits.js";
+import { looksLikePhone, phoneDigits } from "../../../shared/domain/phone.js";
 import type { Db } from "../../db/database.js";
 import { startsWith } from "../../db/dialect.js";
 import { flag, foldText, now } from "../../db/values.js";
@@ -55,7 +56,11 @@ export async function listUsers(ctx: Ctx, query: ListUsersQuery): Promise<Page<U
     const members = ctx.db.selectFrom("group_member").select("user_id").where("group_id", "=", query.groupId);
     q = q.where("u.id", "in", members);
   }
-  if (query.q) {
+  if (query.q && looksLikePhone(query.q)) {
+    // The hotline types the number shown on the phone: match it from its first digits.
+    const digits = phoneDigits(query.q) as string;
+    q = q.where((eb) => eb.or([startsWith("u.phone_digits", digits), startsWith("u.mobile_digits", digits)]));
+  } else if (query.q) {
     const text = foldText(query.q);
     q = q.where((eb) => eb.or([startsWith("u.sort_name", text), startsWith("u.login", text), startsWith("u.email", text)]));
   }
@@ -87,6 +92,7 @@ export async function insertUser(db: Db, actor: Actor | undefined, body: ReturnT
     .values({
       login, first_name: body.firstName, last_name: body.lastName, sort_name: sortName(body.lastName, body.firstName),
       email: body.email?.toLowerCase() ?? null, phone: body.phone ?? null, mobile: body.mobile ?? null,
+      phone_digits: phoneDigits(body.phone), mobile_digits: phoneDigits(body.mobile),
       job_title: body.jobTitle ?? null, entity_id: body.entityId, language: body.language,
       time_zone: body.timeZone ?? null, password_hash: body.password ? await hashPassword(body.password) : null,
       is_active: flag(body.isActive), created_at: at, updated_at: at,
@@ -125,13 +131,14 @@ export async function applyUserUpdate(db: Db, actor: Actor, id: number, body: Up
   if (changes.length === 0) return;
   const firstName = body.firstName ?? row.first_name;
   const lastName = body.lastName ?? row.last_name;
+  const phone = body.phone === undefined ? row.phone : body.phone || null;
+  const mobile = body.mobile === undefined ? row.mobile : body.mobile || null;
   await db
     .updateTable("app_user")
     .set({
       first_name: firstName, last_name: lastName, sort_name: sortName(lastName, firstName),
       email: body.email === undefined ? row.email : (body.email?.toLowerCase() ?? null),
-      phone: body.phone === undefined ? row.phone : body.phone || null,
-      mobile: body.mobile === undefined ? row.mobile : body.mobile || null,
+      phone, mobile, phone_digits: phoneDigits(phone), mobile_digits: phoneDigits(mobile),
       job_title: body.jobTitle === undefined ? row.job_title : body.jobTitle || null,
       entity_id: body.entityId ?? row.entity_id, language: body.language ?? row.language,
       time_zone: body.timeZone === undefined ? row.time_zone : body.timeZone || null,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
+import { DEFAULT_PRIORITY_MATRIX } from "../../../shared/domain/tickets.js";
 
 describe.each(DIALECTS)("tickets API on %s", (dialect) => {
   let t: TestApp;
@@ -19,7 +20,7 @@ describe.each(DIALECTS)("tickets API on %s", (dialect) => {
   });
   afterAll(async () => { await t.close(); });
 
-  const call = (cookie: string, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
+  const call = (cookie: string, method: "GET" | "POST" | "PATCH" | "PUT", url: string, payload?: object) =>
     t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
   const open = async (payload: object = {}) => {
     const res = await call(tech.cookie, "POST", "/api/tickets", { title: "Imprimante HS au 2e", requesterId: requester.user.id, channel: "phone", ...payload });
@@ -133,5 +134,16 @@ describe.each(DIALECTS)("tickets API on %s", (dialect) => {
     const own = (await call(requester.cookie, "GET", "/api/tickets/counts")).json();
     const ownList = (await call(requester.cookie, "GET", "/api/tickets?view=open&limit=200")).json();
     expect(own.open).toBe(ownList.data.length);
+  });
+
+  it("uses the admin's priority matrix for new tickets, and only the organisation's admin may change it", async () => {
+    const matrix = Array.from({ length: 5 }, () => [1, 1, 1, 1, 1]);
+    expect((await call(tech.cookie, "PUT", "/api/settings/priority-matrix", { matrix })).statusCode).toBe(403);
+    const bad = await call(t.adminCookie, "PUT", "/api/settings/priority-matrix", { matrix: [[9]] });
+    expect(bad.statusCode).toBe(400);
+    expect((await call(t.adminCookie, "PUT", "/api/settings/priority-matrix", { matrix })).statusCode).toBe(200);
+    expect((await open({ urgency: 5, impact: 5 })).priority).toBe(1);
+    await call(t.adminCookie, "PUT", "/api/settings/priority-matrix", { matrix: DEFAULT_PRIORITY_MATRIX });
+    expect((await open({ urgency: 5, impact: 5 })).priority).toBe(5);
   });
 });

@@ -3,11 +3,12 @@ import {
   ChangeStatusBodySchema, CreateFollowupBodySchema, CreateTicketBodySchema, EscalateBodySchema, FollowupPageSchema,
   FollowupSchema, ListTicketsQuerySchema, TakeBodySchema, TicketPageSchema, TicketSchema, UpdateTicketBodySchema,
   ApprovalBodySchema, SatisfactionBodySchema, SolveBodySchema, WorkaroundBodySchema,
-  TicketCountsQuerySchema, TicketCountsSchema, CreateTaskBodySchema, TaskListSchema, TaskParamsSchema, TaskSchema, UpdateTaskBodySchema,
+  PriorityMatrixSchema, TicketCountsQuerySchema, TicketCountsSchema, CreateTaskBodySchema, TaskListSchema, TaskParamsSchema, TaskSchema, UpdateTaskBodySchema,
 } from "../../../shared/api/tickets.js";
 import { route } from "../../http/route.js";
 import { addFollowup, listFollowups } from "./followup.service.js";
 import { countTicketViews, listTickets } from "./ticket-list.service.js";
+import { getPriorityMatrix, setPriorityMatrix } from "./settings.service.js";
 import { createTask, listTasks, updateTask } from "./task.service.js";
 import { addWorkaround, answerSolution, rateTicket, solveTicket } from "./ticket-solution.service.js";
 import { changeStatus, escalateTicket, takeTicket } from "./ticket-status.service.js";
@@ -75,4 +76,10 @@ export const ticketRoutes = [
     summary: "Change a task (time spent, done…)",
     params: TaskParamsSchema, body: UpdateTaskBodySchema, response: TaskSchema,
     handler: (ctx, { params, body }) => updateTask(ctx, params.id, params.taskId, body) }),
+  route({ method: "GET", url: "/api/settings/priority-matrix", tag: "tickets", auth: "user",
+    summary: "The urgency × impact → priority matrix (5×5)",
+    response: PriorityMatrixSchema, handler: (ctx) => getPriorityMatrix(ctx) }),
+  route({ method: "PUT", url: "/api/settings/priority-matrix", tag: "tickets", auth: "user",
+    summary: "Change the priority matrix (admin of the whole organisation)",
+    body: PriorityMatrixSchema, response: PriorityMatrixSchema, handler: (ctx, { body }) => setPriorityMatrix(ctx, body.matrix) }),
 ];
