@@ -30,6 +30,31 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import("./features/profile/ProfilePage.js")).ProfilePage }),
               },
               {
+                path: "requests/new",
+                lazy: async () => ({ Component: (await import("./features/home/NewRequestPage.js")).NewRequestPage }),
+              },
+              {
+                path: "requests/:id",
+                lazy: async () => ({ Component: (await import("./features/home/RequestPage.js")).RequestPage }),
+              },
+              {
+                element: <RequirePermission permission="ticket.read" />,
+                children: [
+                  {
+                    path: "tickets",
+                    lazy: async () => ({ Component: (await import("./features/tickets/TicketsPage.js")).TicketsPage }),
+                  },
+                  {
+                    path: "tickets/new",
+                    lazy: async () => ({ Component: (await import("./features/tickets/NewTicketPage.js")).NewTicketPage }),
+                  },
+                  {
+                    path: "tickets/:id",
+                    lazy: async () => ({ Component: (await import("./features/tickets/TicketPage.js")).TicketPage }),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="user.read" />,
                 children: [
                   {

@@ -16,12 +16,19 @@ export function UserSelect({
   onChange,
   error,
   excludeIds,
+  initialLabel,
+  disabled,
+  size,
 }: {
   label: string;
   value: number | null;
   onChange: (value: number | null) => void;
   error?: string;
   excludeIds?: number[];
+  /** The name to show for `value` before the user list has it (a record's current assignee). */
+  initialLabel?: string | null;
+  disabled?: boolean;
+  size?: "xs" | "sm" | "md";
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
@@ -33,6 +40,11 @@ export function UserSelect({
   const options = list.items.filter((user) => !excludeIds?.includes(user.id));
   if (picked && value === picked.id && !options.some((user) => user.id === picked.id)) options.unshift(picked);
 
+  const data = options.map((user) => ({ value: user.id, label: userLabel(user) }));
+  if (value !== null && initialLabel && !data.some((option) => option.value === value)) {
+    data.unshift({ value, label: initialLabel });
+  }
+
   function handleChange(next: number | null) {
     setPicked(options.find((user) => user.id === next) ?? null);
     onChange(next ?? null);
@@ -42,7 +54,7 @@ export function UserSelect({
     <Select<number>
       label={label}
       placeholder={t("common.searchUserPlaceholder")}
-      data={options.map((user) => ({ value: user.id, label: userLabel(user) }))}
+      data={data}
       value={value}
       onChange={handleChange}
       searchable
@@ -53,6 +65,8 @@ export function UserSelect({
       error={error}
       clearable
       maxDropdownHeight={280}
+      disabled={disabled}
+      size={size}
     />
   );
 }

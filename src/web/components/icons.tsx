@@ -36,6 +36,17 @@ export const InboxIcon = (p: IconProps) => (
     <path d="M4 13v6h16v-6h-5l-1 2h-4l-1-2z" />
   </Icon>
 );
+export const TicketIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v2.5a2.5 2.5 0 0 0 0 5V17a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-2.5a2.5 2.5 0 0 0 0-5z" />
+    <path d="M9 9h6M9 12h6M9 15h4" />
+  </Icon>
+);
+export const PlusIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
 export const UsersIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="9" cy="8" r="3.5" />

@@ -1,29 +1,76 @@
-import { Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Button, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { InboxIcon } from "../../components/icons.js";
+import { LoadMore } from "../../components/LoadMore.js";
 import { PageHeader } from "../../components/PageHeader.js";
+import { useFormat } from "../../i18n/format.js";
 import { useMe } from "../auth/useAuth.js";
+import { TicketStatusBadge } from "../tickets/ticket-ui.js";
+import { useTicketList } from "../tickets/useTickets.js";
 
-/** The self-service portal: a requester's own tickets (the tickets module fills it in). */
+/** The self-service portal: a requester's own tickets, newest activity first, as cards that fit a phone. */
 export function PortalPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const format = useFormat();
+  const tickets = useTicketList({ view: "all", sort: "updated" });
+
   return (
-    <Stack maw={880} mx="auto" w="100%">
-      <PageHeader title={t("portal.title")} description={t("portal.greeting", { name: me.firstName })} />
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="sm" py="xl" ta="center">
-          <ThemeIcon size={64} radius="xl" variant="light" aria-hidden="true">
-            <InboxIcon size={34} />
-          </ThemeIcon>
-          <Title order={2} fz="h3">
-            {t("portal.emptyTitle")}
-          </Title>
-          <Text c="dimmed" maw={460}>
-            {t("portal.emptyMessage")}
-          </Text>
-        </Stack>
-      </Paper>
+    <Stack maw={880} mx="auto" w="100%" gap="sm">
+      <PageHeader
+        title={t("portal.title")}
+        description={t("portal.greeting", { name: me.firstName })}
+        actions={
+          <Button component={Link} to="/requests/new">
+            {t("portal.newRequest")}
+          </Button>
+        }
+      />
+      <ApiErrorAlert error={tickets.error} />
+      {tickets.isPending && <Skeleton h={160} />}
+      {tickets.isSuccess && tickets.items.length === 0 && (
+        <Paper withBorder radius="md" p="xl">
+          <Stack align="center" gap="sm" py="xl" ta="center">
+            <ThemeIcon size={64} radius="xl" variant="light" aria-hidden="true">
+              <InboxIcon size={34} />
+            </ThemeIcon>
+            <Title order={2} fz="h3">
+              {t("portal.emptyTitle")}
+            </Title>
+            <Text c="dimmed" maw={460}>
+              {t("portal.emptyMessage")}
+            </Text>
+            <Button component={Link} to="/requests/new" mt="sm">
+              {t("portal.newRequest")}
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+      {tickets.items.map((ticket) => (
+        <UnstyledButton key={ticket.id} component={Link} to={`/requests/${ticket.id}`} className="portal-card">
+          <Paper withBorder radius="md" p="md">
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={600} lineClamp={2}>
+                  {ticket.title}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t("portal.number", { id: ticket.id })} · {t("portal.updated", { date: format.dateTime(ticket.updatedAt) })}
+                </Text>
+              </div>
+              <TicketStatusBadge status={ticket.status} />
+            </Group>
+          </Paper>
+        </UnstyledButton>
+      ))}
+      <LoadMore
+        shown={tickets.items.length}
+        hasNextPage={tickets.hasNextPage}
+        isFetchingNextPage={tickets.isFetchingNextPage}
+        fetchNextPage={tickets.fetchNextPage}
+      />
     </Stack>
   );
 }

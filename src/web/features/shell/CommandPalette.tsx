@@ -2,8 +2,9 @@ import { useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
 import { Spotlight, type SpotlightActionData } from "@mantine/spotlight";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { LanguageIcon, LogoutIcon, MoonIcon, SearchIcon } from "../../components/icons.js";
+import { LanguageIcon, LogoutIcon, MoonIcon, PlusIcon, SearchIcon, TicketIcon } from "../../components/icons.js";
 import { currentLanguage } from "../../i18n/index.js";
+import { can, isPortalOnly } from "../../lib/permissions.js";
 import { useLogout, useMe } from "../auth/useAuth.js";
 import { navItemsFor } from "./nav-items.js";
 import { useChangeLanguage } from "./useChangeLanguage.js";
@@ -30,7 +31,37 @@ export function CommandPalette() {
     onClick: () => void navigate(item.to),
   }));
 
+  const ticketActions: SpotlightActionData[] = can(me, "ticket.read")
+    ? [
+        {
+          id: "cmd:ticket-new",
+          label: t("palette.newTicket"),
+          description: "/tickets/new",
+          leftSection: <PlusIcon size={18} />,
+          onClick: () => void navigate("/tickets/new"),
+        },
+        {
+          id: "cmd:ticket-queue",
+          label: t("palette.ticketQueue"),
+          description: "/tickets",
+          leftSection: <TicketIcon size={18} />,
+          onClick: () => void navigate("/tickets"),
+        },
+      ]
+    : isPortalOnly(me) && can(me, "ticket.create")
+      ? [
+          {
+            id: "cmd:request-new",
+            label: t("portal.newRequest"),
+            description: "/requests/new",
+            leftSection: <PlusIcon size={18} />,
+            onClick: () => void navigate("/requests/new"),
+          },
+        ]
+      : [];
+
   const commands: SpotlightActionData[] = [
+    ...ticketActions,
     {
       id: "cmd:theme",
       label: scheme === "dark" ? t("header.themeLight") : t("header.themeDark"),

@@ -7,6 +7,7 @@ import {
   HomeIcon,
   InboxIcon,
   KeyIcon,
+  TicketIcon,
   UserIcon,
   UsersIcon,
 } from "../../components/icons.js";
@@ -15,6 +16,7 @@ import { can, isPortalOnly } from "../../lib/permissions.js";
 export type NavLabelKey =
   | "nav.home"
   | "nav.myRequests"
+  | "nav.tickets"
   | "nav.users"
   | "nav.groups"
   | "nav.entities"
@@ -33,6 +35,7 @@ type NavRule = NavItem & { permission?: Permission; portal?: boolean };
 const RULES: NavRule[] = [
   { to: "/", label: "nav.home", icon: HomeIcon, section: "main", portal: false },
   { to: "/", label: "nav.myRequests", icon: InboxIcon, section: "main", portal: true },
+  { to: "/tickets", label: "nav.tickets", icon: TicketIcon, section: "main", permission: "ticket.read" },
   { to: "/admin/users", label: "nav.users", icon: UsersIcon, section: "admin", permission: "user.read" },
   { to: "/admin/groups", label: "nav.groups", icon: GroupIcon, section: "admin", permission: "group.read" },
   { to: "/admin/entities", label: "nav.entities", icon: BuildingIcon, section: "admin", permission: "entity.read" },

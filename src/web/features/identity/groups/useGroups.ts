@@ -15,10 +15,11 @@ export function useGroupList(filters: { q?: string; entityId?: number; recursive
   return usePagedList<Group>(PATH, filters);
 }
 
-export function useGroup(id: number) {
+export function useGroup(id: number, enabled = true) {
   return useQuery({
     queryKey: [PATH, id],
     queryFn: ({ signal }) => api<Group>(`${PATH}/${id}`, { signal }),
+    enabled,
   });
 }
 

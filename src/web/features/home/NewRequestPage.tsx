@@ -1,0 +1,93 @@
+import { Button, Group, Paper, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { CreateTicketBodySchema } from "../../../shared/api/tickets.js";
+import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
+import { PageHeader } from "../../components/PageHeader.js";
+import { useForm } from "../../lib/use-form.js";
+import { serverFieldErrors, validate } from "../../lib/validation.js";
+import { textToHtml, useScaleOptions } from "../tickets/ticket-ui.js";
+import { useCreateTicket } from "../tickets/useTickets.js";
+
+/** A requester opens a ticket for themselves: subject, details, urgency. The support does the rest. */
+export function NewRequestPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const createTicket = useCreateTicket();
+  const scale = useScaleOptions();
+  const form = useForm({ title: "", description: "", urgency: 3 });
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const { values } = form;
+    const body = {
+      title: values.title,
+      description: values.description.trim() ? textToHtml(values.description) : "",
+      urgency: values.urgency,
+      channel: "portal" as const,
+    };
+    const result = validate(CreateTicketBodySchema, body, t);
+    if (!result.ok) return form.setErrors(result.errors);
+    createTicket.mutate(result.data, {
+      onSuccess: (ticket) => {
+        notifications.show({ color: "green", message: t("portal.created", { id: ticket.id }) });
+        void navigate(`/requests/${ticket.id}`, { replace: true });
+      },
+      onError: (error) => form.setErrors(serverFieldErrors(error, t)),
+    });
+  }
+
+  return (
+    <Stack maw={720} mx="auto" w="100%">
+      <PageHeader
+        crumbs={[{ label: t("portal.back"), to: "/" }]}
+        title={t("portal.newRequest")}
+        description={t("portal.newRequestDescription")}
+      />
+      <Paper withBorder radius="md" p="md">
+        <form onSubmit={handleSubmit} noValidate>
+          <Stack gap="sm">
+            <ApiErrorAlert error={createTicket.error} />
+            <TextInput
+              label={t("portal.requestTitle")}
+              placeholder={t("portal.requestTitlePlaceholder")}
+              required
+              autoFocus
+              value={form.values.title}
+              onChange={(event) => form.setField("title", event.currentTarget.value)}
+              error={form.errors.title}
+            />
+            <Textarea
+              label={t("portal.requestDescription")}
+              placeholder={t("portal.requestDescriptionPlaceholder")}
+              autosize
+              minRows={5}
+              maxRows={14}
+              value={form.values.description}
+              onChange={(event) => form.setField("description", event.currentTarget.value)}
+              error={form.errors.description}
+            />
+            <Select
+              label={t("portal.urgency")}
+              data={scale}
+              value={String(form.values.urgency)}
+              onChange={(value) => value && form.setField("urgency", Number(value))}
+              allowDeselect={false}
+              w={{ base: "100%", xs: 240 }}
+            />
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={() => void navigate("/")}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={createTicket.isPending}>
+                {t("portal.submit")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,149 @@
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { CreateTicketBodySchema } from "../../../shared/api/tickets.js";
+import { TICKET_CHANNELS, TICKET_TYPES, type TicketChannel, type TicketType } from "../../../shared/domain/tickets.js";
+import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
+import { PageHeader } from "../../components/PageHeader.js";
+import { UserSelect } from "../../components/UserSelect.js";
+import { useForm } from "../../lib/use-form.js";
+import { serverFieldErrors, validate } from "../../lib/validation.js";
+import { GroupSelect, textToHtml, useScaleOptions } from "./ticket-ui.js";
+import { useCreateTicket } from "./useTickets.js";
+
+/** Staff log a call or a request for someone: everything on one screen, Enter-friendly. */
+export function NewTicketPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const createTicket = useCreateTicket();
+  const scale = useScaleOptions();
+  const form = useForm({
+    title: "",
+    description: "",
+    type: "incident" as TicketType,
+    channel: "phone" as TicketChannel,
+    requesterId: null as number | null,
+    urgency: 3,
+    impact: 3,
+    groupId: null as number | null,
+    assigneeId: null as number | null,
+  });
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const { values } = form;
+    const body = {
+      ...values,
+      description: values.description.trim() ? textToHtml(values.description) : "",
+      requesterId: values.requesterId ?? undefined,
+      groupId: values.groupId ?? undefined,
+      assigneeId: values.assigneeId ?? undefined,
+    };
+    const result = validate(CreateTicketBodySchema, body, t);
+    if (!result.ok) return form.setErrors(result.errors);
+    createTicket.mutate(result.data, {
+      onSuccess: (ticket) => {
+        notifications.show({ color: "green", message: t("tickets.created", { id: ticket.id }) });
+        void navigate(`/tickets/${ticket.id}`);
+      },
+      onError: (error) => form.setErrors(serverFieldErrors(error, t)),
+    });
+  }
+
+  return (
+    <Stack maw={900}>
+      <PageHeader
+        crumbs={[{ label: t("tickets.title"), to: "/tickets" }]}
+        title={t("tickets.new")}
+        description={t("tickets.newDescription")}
+      />
+      <Paper withBorder p="md" radius="md">
+        <form onSubmit={handleSubmit} noValidate>
+          <Stack gap="sm">
+            <ApiErrorAlert error={createTicket.error} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <UserSelect
+                label={t("tickets.requester")}
+                value={form.values.requesterId}
+                onChange={(value) => form.setField("requesterId", value)}
+                error={form.errors.requesterId}
+              />
+              <SimpleGrid cols={2} spacing="sm">
+                <Select
+                  label={t("tickets.type")}
+                  data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
+                  value={form.values.type}
+                  onChange={(value) => value && form.setField("type", value as TicketType)}
+                  allowDeselect={false}
+                />
+                <Select
+                  label={t("tickets.channel")}
+                  data={TICKET_CHANNELS.map((value) => ({ value, label: t(`tickets.channels.${value}`) }))}
+                  value={form.values.channel}
+                  onChange={(value) => value && form.setField("channel", value as TicketChannel)}
+                  allowDeselect={false}
+                />
+              </SimpleGrid>
+            </SimpleGrid>
+            <TextInput
+              label={t("tickets.ticketTitle")}
+              required
+              data-autofocus
+              autoFocus
+              value={form.values.title}
+              onChange={(event) => form.setField("title", event.currentTarget.value)}
+              error={form.errors.title}
+            />
+            <Textarea
+              label={t("tickets.description")}
+              autosize
+              minRows={5}
+              maxRows={16}
+              value={form.values.description}
+              onChange={(event) => form.setField("description", event.currentTarget.value)}
+              error={form.errors.description}
+            />
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+              <Select
+                label={t("tickets.urgency")}
+                data={scale}
+                value={String(form.values.urgency)}
+                onChange={(value) => value && form.setField("urgency", Number(value))}
+                allowDeselect={false}
+              />
+              <Select
+                label={t("tickets.impact")}
+                data={scale}
+                value={String(form.values.impact)}
+                onChange={(value) => value && form.setField("impact", Number(value))}
+                allowDeselect={false}
+              />
+              <GroupSelect
+                label={t("tickets.group")}
+                value={form.values.groupId}
+                onChange={(value) => form.setField("groupId", value)}
+                error={form.errors.groupId}
+              />
+              <UserSelect
+                label={t("tickets.assignee")}
+                value={form.values.assigneeId}
+                onChange={(value) => form.setField("assigneeId", value)}
+                error={form.errors.assigneeId}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={() => void navigate(-1)}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={createTicket.isPending}>
+                {t("common.create")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

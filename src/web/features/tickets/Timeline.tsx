@@ -1,0 +1,144 @@
+import { Badge, Button, Checkbox, Group, Paper, Skeleton, Stack, Text, Textarea } from "@mantine/core";
+import { getHotkeyHandler } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Followup } from "../../../shared/api/tickets.js";
+import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
+import { LoadMore } from "../../components/LoadMore.js";
+import { useFormat } from "../../i18n/format.js";
+import { RichText, textToHtml } from "./ticket-ui.js";
+import { useAddFollowup, useFollowups } from "./useTickets.js";
+
+const KIND_COLORS: Record<Followup["kind"], string> = {
+  followup: "blue",
+  escalation: "grape",
+  status: "gray",
+  solution: "green",
+  refusal: "red",
+  workaround: "teal",
+};
+
+/**
+ * The ticket's conversation, oldest first, with a box to add to it. Staff may mark a
+ * followup private; requesters never receive private ones from the server.
+ */
+export function Timeline({ ticketId, staff, canReply = true }: { ticketId: number; staff: boolean; canReply?: boolean }) {
+  const { t } = useTranslation();
+  const followups = useFollowups(ticketId);
+
+  return (
+    <Stack gap="sm">
+      {followups.isPending && <Skeleton h={120} />}
+      <ApiErrorAlert error={followups.error} />
+      {followups.isSuccess && followups.items.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t("tickets.timelineEmpty")}
+        </Text>
+      )}
+      {followups.items.map((followup) => (
+        <FollowupCard key={followup.id} followup={followup} />
+      ))}
+      <LoadMore
+        shown={followups.items.length}
+        hasNextPage={followups.hasNextPage}
+        isFetchingNextPage={followups.isFetchingNextPage}
+        fetchNextPage={followups.fetchNextPage}
+      />
+      {canReply && <FollowupForm ticketId={ticketId} staff={staff} />}
+    </Stack>
+  );
+}
+
+function FollowupCard({ followup }: { followup: Followup }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const isSystem = followup.kind !== "followup";
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      className="followup"
+      data-private={followup.isPrivate || undefined}
+      data-kind={followup.kind}
+    >
+      <Group justify="space-between" gap="xs" mb={4} wrap="wrap">
+        <Group gap="xs">
+          <Text fw={600} size="sm">
+            {followup.authorName}
+          </Text>
+          {isSystem && (
+            <Badge size="xs" variant="light" color={KIND_COLORS[followup.kind]}>
+              {t(`tickets.kinds.${followup.kind}`)}
+            </Badge>
+          )}
+          {followup.isPrivate && (
+            <Badge size="xs" color="orange" variant="filled" title={t("tickets.privateHelp")}>
+              {t("tickets.private")}
+            </Badge>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed">
+          {format.dateTime(followup.createdAt)}
+        </Text>
+      </Group>
+      <RichText html={followup.content} />
+    </Paper>
+  );
+}
+
+function FollowupForm({ ticketId, staff }: { ticketId: number; staff: boolean }) {
+  const { t } = useTranslation();
+  const add = useAddFollowup(ticketId);
+  const [content, setContent] = useState("");
+  const [isPrivate, setIsPrivate] = useState(false);
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (!content.trim() || add.isPending) return;
+    add.mutate(
+      { content: textToHtml(content), isPrivate: staff && isPrivate },
+      {
+        onSuccess: () => {
+          setContent("");
+          setIsPrivate(false);
+          notifications.show({ color: "green", message: staff ? t("tickets.followupAdded") : t("portal.sent") });
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <ApiErrorAlert error={add.error} />
+        <Textarea
+          aria-label={staff ? t("tickets.followupPlaceholder") : t("portal.replyPlaceholder")}
+          placeholder={staff ? t("tickets.followupPlaceholder") : t("portal.replyPlaceholder")}
+          autosize
+          minRows={3}
+          maxRows={12}
+          value={content}
+          onChange={(event) => setContent(event.currentTarget.value)}
+          onKeyDown={getHotkeyHandler([["mod+Enter", () => submit()]])}
+        />
+        <Group justify="space-between" gap="xs">
+          {staff ? (
+            <Checkbox
+              label={`${t("tickets.private")} — ${t("tickets.privateHelp")}`}
+              checked={isPrivate}
+              onChange={(event) => setIsPrivate(event.currentTarget.checked)}
+              size="sm"
+            />
+          ) : (
+            <span />
+          )}
+          <Button type="submit" loading={add.isPending} disabled={!content.trim()}>
+            {staff ? t("tickets.addFollowup") : t("portal.send")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
