@@ -4,6 +4,7 @@ import * as tickets from "./migrations/2026_11_23_120000_tickets.js";
 import * as ticketSatisfaction from "./migrations/2026_11_23_130000_ticket_satisfaction.js";
 import * as ticketTasks from "./migrations/2026_11_23_140000_ticket_tasks.js";
 import * as userPhoneDigits from "./migrations/2026_11_23_150000_user_phone_digits.js";
+import * as ticketOpenFlag from "./migrations/2026_11_23_160000_ticket_open_flag.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_130000_ticket_satisfaction": ticketSatisfaction,
   "2026_11_23_140000_ticket_tasks": ticketTasks,
   "2026_11_23_150000_user_phone_digits": userPhoneDigits,
+  "2026_11_23_160000_ticket_open_flag": ticketOpenFlag,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

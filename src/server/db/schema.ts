@@ -187,6 +187,8 @@ export type TicketTable = {
   group_id: number | null;
   level: number;
   status: string;
+  /** 1 while the status is one of OPEN_STATUSES: what the queues filter on. */
+  is_open: Flag;
   pending_reason: string | null;
   pending_until: string | null;
   urgency: number;

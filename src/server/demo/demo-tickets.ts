@@ -60,7 +60,7 @@ export async function generateTickets(db: Kysely<DB>, options: TicketDemoOptions
             id: first + n + 1, entity_id: requester.entity_id, type: rnd.chance(0.6) ? "incident" : "request", title: rnd.pick(TITLES),
             description: "<p>Bonjour, merci de votre aide.</p>", channel: rnd.pick(["phone", "email", "portal", "portal", "walk_in"]),
             requester_id: requester.id, contact_name: null, contact_phone: null, contact_email: null, assignee_id: assignee,
-            group_id: status === "new" && !assignee ? null : rnd.pick(people.groups), level: rnd.chance(0.2) ? 2 : 1, status,
+            group_id: status === "new" && !assignee ? null : rnd.pick(people.groups), level: rnd.chance(0.2) ? 2 : 1, status, is_open: isOpen ? (1 as const) : (0 as const),
             pending_reason: status === "pending" ? "Attente de l'utilisateur" : null, pending_until: null, urgency, impact,
             priority: priorityOf(DEFAULT_PRIORITY_MATRIX, urgency, impact), due_at: new Date(created + 3 * 86_400_000).toISOString(),
             call_seconds: null, version: 1, created_by: requester.id, created_at: new Date(created).toISOString(), updated_at: updated,

@@ -1,6 +1,5 @@
 import type { Page } from "../../../shared/api/common.js";
 import { COUNTED_VIEWS, type ListTicketsQuery, type Ticket, type TicketCounts } from "../../../shared/api/tickets.js";
-import { OPEN_STATUSES } from "../../../shared/domain/tickets.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { decodeCursor, toPage } from "../../http/cursor.js";
@@ -29,7 +28,7 @@ function applyView<Q extends Query | CountQuery>(q: Q, ctx: Ctx, view: ListTicke
   const me = ctx.actor.userId;
   // Kysely cannot narrow a union of builders; both kinds accept the same where() calls.
   const base = q as Query;
-  const open = base.where("t.status", "in", OPEN_STATUSES as string[]);
+  const open = base.where("t.is_open", "=", 1);
   switch (view) {
     case "open": return open as Q;
     case "mine": return open.where("t.assignee_id", "=", me) as Q;

@@ -1,12 +1,12 @@
 import type { Db } from "../../db/database.js";
-import type { TicketRow, TicketTable } from "../../db/schema.js";
-import { now } from "../../db/values.js";
+import type { Flag, TicketRow, TicketTable } from "../../db/schema.js";
+import { flag, now } from "../../db/values.js";
 import { AppError } from "../../http/errors.js";
 import { type Change, diffFields, recordHistory } from "../history/history.service.js";
 import type { Actor } from "../identity/access.js";
-import { DEFAULT_PRIORITY_MATRIX, priorityOf } from "../../../shared/domain/tickets.js";
+import { DEFAULT_PRIORITY_MATRIX, OPEN_STATUSES, type TicketStatus, priorityOf } from "../../../shared/domain/tickets.js";
 
-type TicketChange = Partial<Omit<TicketTable, "id" | "version" | "created_at" | "updated_at">>;
+type TicketChange = Partial<Omit<TicketTable, "id" | "version" | "created_at" | "updated_at" | "is_open">>;
 
 /** The API's names for the columns history shows. */
 const FIELD_NAMES: Partial<Record<keyof TicketTable, string>> = {
@@ -32,9 +32,10 @@ export async function applyTicketChange(db: Db, actor: Actor | undefined, row: T
   }
   const changes = historyChanges(row, change);
   if (changes.length === 0) return false;
+  const openness = change.status === undefined ? {} : { is_open: isOpenStatus(change.status) };
   const result = await db
     .updateTable("ticket")
-    .set({ ...change, version: row.version + 1, updated_at: now() })
+    .set({ ...change, ...openness, version: row.version + 1, updated_at: now() })
     .where("id", "=", row.id)
     .where("version", "=", version)
     .executeTakeFirst();
@@ -43,6 +44,10 @@ export async function applyTicketChange(db: Db, actor: Actor | undefined, row: T
   }
   await recordHistory(db, actor, { recordType: "ticket", recordId: row.id, entityId: change.entity_id ?? row.entity_id, action: "update", changes });
   return true;
+}
+
+export function isOpenStatus(status: string): Flag {
+  return flag(OPEN_STATUSES.includes(status as TicketStatus));
 }
 
 /** The 5×5 urgency × impact matrix: the admin's, or the default one. */

@@ -68,7 +68,7 @@ export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<T
       channel: isStaff ? body.channel : "portal", requester_id: requester?.id ?? (body.contactName ? null : ctx.actor.userId),
       contact_name: body.contactName ?? null, contact_phone: body.contactPhone ?? null, contact_email: body.contactEmail ?? null,
       assignee_id: body.assigneeId ?? null, group_id: body.groupId ?? null, level: 1,
-      status: statusAfterAssignment("new", body.assigneeId ?? null, body.groupId ?? null), pending_reason: null, pending_until: null,
+      status: statusAfterAssignment("new", body.assigneeId ?? null, body.groupId ?? null), is_open: 1, pending_reason: null, pending_until: null,
       urgency, impact, priority: await computePriority(trx, urgency, impact), due_at: body.dueAt ?? null,
       call_seconds: body.callSeconds ?? null, version: 1, created_by: ctx.actor.userId, created_at: at, updated_at: at,
       solved_at: null, closed_at: null, satisfaction: null, satisfaction_comment: null, rated_at: null,
