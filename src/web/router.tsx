@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
                     lazy: async () => ({ Component: (await import("./features/tickets/NewTicketPage.js")).NewTicketPage }),
                   },
                   {
+                    path: "tickets/call",
+                    lazy: async () => ({ Component: (await import("./features/tickets/CallPage.js")).CallPage }),
+                  },
+                  {
                     path: "tickets/:id",
                     lazy: async () => ({ Component: (await import("./features/tickets/TicketPage.js")).TicketPage }),
                   },

@@ -135,3 +135,8 @@ export function VigieLogo({ size = 26 }: { size?: number }) {
     </svg>
   );
 }
+export const PhoneIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M5 4h4l2 5-2.5 1.5a11 11 0 005 5L15 13l5 2v4a2 2 0 01-2 2A16 16 0 013 6a2 2 0 012-2" />
+  </Icon>
+);

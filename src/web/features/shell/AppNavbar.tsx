@@ -6,8 +6,14 @@ import { useMe } from "../auth/useAuth.js";
 import { EntitySwitcher } from "./EntitySwitcher.js";
 import { type NavItem, navItemsFor } from "./nav-items.js";
 
-function isActive(item: NavItem, pathname: string): boolean {
+function matches(item: NavItem, pathname: string): boolean {
   return item.to === "/" ? pathname === "/" : pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/** The most specific item wins: /tickets/call lights "Nouvel appel", not "Tickets". */
+function isActive(item: NavItem, pathname: string, items: NavItem[] = []): boolean {
+  if (!matches(item, pathname)) return false;
+  return !items.some((other) => other.to.length > item.to.length && matches(other, pathname));
 }
 
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
@@ -46,8 +52,8 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
                     to={item.to}
                     label={t(item.label)}
                     leftSection={<item.icon size={18} />}
-                    active={isActive(item, pathname)}
-                    aria-current={isActive(item, pathname) ? "page" : undefined}
+                    active={isActive(item, pathname, items)}
+                    aria-current={isActive(item, pathname, items) ? "page" : undefined}
                     onClick={onNavigate}
                     variant="light"
                   />

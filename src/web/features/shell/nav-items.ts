@@ -7,6 +7,7 @@ import {
   HomeIcon,
   InboxIcon,
   KeyIcon,
+  PhoneIcon,
   TicketIcon,
   UserIcon,
   UsersIcon,
@@ -17,6 +18,7 @@ export type NavLabelKey =
   | "nav.home"
   | "nav.myRequests"
   | "nav.tickets"
+  | "nav.call"
   | "nav.users"
   | "nav.groups"
   | "nav.entities"
@@ -36,6 +38,7 @@ const RULES: NavRule[] = [
   { to: "/", label: "nav.home", icon: HomeIcon, section: "main", portal: false },
   { to: "/", label: "nav.myRequests", icon: InboxIcon, section: "main", portal: true },
   { to: "/tickets", label: "nav.tickets", icon: TicketIcon, section: "main", permission: "ticket.read" },
+  { to: "/tickets/call", label: "nav.call", icon: PhoneIcon, section: "main", permission: "ticket.write" },
   { to: "/admin/users", label: "nav.users", icon: UsersIcon, section: "admin", permission: "user.read" },
   { to: "/admin/groups", label: "nav.groups", icon: GroupIcon, section: "admin", permission: "group.read" },
   { to: "/admin/entities", label: "nav.entities", icon: BuildingIcon, section: "admin", permission: "entity.read" },

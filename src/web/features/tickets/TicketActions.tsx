@@ -9,8 +9,8 @@ import { SUPPORT_LEVELS, TRANSITIONS, type TicketStatus } from "../../../shared/
 import { isApiError } from "../../api/client.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { errorText } from "../../components/error-text.js";
-import { GroupSelect, TicketStatusBadge, textToHtml } from "./ticket-ui.js";
-import { useChangeStatus, useEscalate, useTakeTicket } from "./useTickets.js";
+import { GroupSelect, parseLocalDateTime, TicketStatusBadge, textToHtml } from "./ticket-ui.js";
+import { useAddWorkaround, useChangeStatus, useEscalate, useSolveTicket, useTakeTicket } from "./useTickets.js";
 
 /** A stale version gets its own message: the hooks have already reloaded the ticket. */
 export function notifyTicketError(error: unknown, t: TFunction) {
@@ -35,6 +35,8 @@ export function TicketActions({ ticket, meId }: { ticket: Ticket; meId: number }
   const changeStatus = useChangeStatus(ticket.id);
   const [reasonFor, setReasonFor] = useState<TicketStatus | null>(null);
   const [escalateOpened, escalateModal] = useDisclosure(false);
+  const [solveOpened, solveModal] = useDisclosure(false);
+  const [workaroundOpened, workaroundModal] = useDisclosure(false);
   const isOpen = !CLOSED.includes(ticket.status);
 
   function moveTo(status: TicketStatus) {
@@ -65,6 +67,16 @@ export function TicketActions({ ticket, meId }: { ticket: Ticket; meId: number }
           {t("tickets.take")}
         </Button>
       )}
+      {isOpen && (
+        <Button color="green" onClick={solveModal.open}>
+          {t("tickets.solve")}
+        </Button>
+      )}
+      {isOpen && (
+        <Button variant="default" onClick={workaroundModal.open}>
+          {t("tickets.workaround")}
+        </Button>
+      )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button variant="default" loading={changeStatus.isPending}>
@@ -86,19 +98,10 @@ export function TicketActions({ ticket, meId }: { ticket: Ticket; meId: number }
       )}
       <ReasonModal ticket={ticket} status={reasonFor} onClose={() => setReasonFor(null)} />
       <EscalateModal ticket={ticket} opened={escalateOpened} onClose={escalateModal.close} />
+      <SolveModal ticket={ticket} opened={solveOpened} onClose={solveModal.close} />
+      <WorkaroundModal ticket={ticket} opened={workaroundOpened} onClose={workaroundModal.close} />
     </>
   );
-}
-
-/** "YYYY-MM-DD HH:MM" in the browser's zone → ISO; "" → undefined; anything else → null (invalid). */
-function parseLocalDateTime(text: string): string | undefined | null {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(trimmed);
-  if (!match) return null;
-  const [, y, mo, d, h = "09", mi = "00"] = match;
-  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 function ReasonModal({ ticket, status, onClose }: { ticket: Ticket; status: TicketStatus | null; onClose: () => void }) {
@@ -282,5 +285,142 @@ function EscalateModal({ ticket, opened, onClose }: { ticket: Ticket; opened: bo
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** One text to write and send: the solution and the workaround share it. */
+function TextModal({
+  opened,
+  onClose,
+  title,
+  label,
+  help,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  label: string;
+  help: string;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (html: string, done: () => void) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  const [fieldError, setFieldError] = useState<string | undefined>();
+
+  function close() {
+    setText("");
+    setFieldError(undefined);
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) return setFieldError(t("validation.required"));
+    onSubmit(textToHtml(text), close);
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title={title} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ApiErrorAlert error={error} />
+          <Textarea
+            label={label}
+            description={help}
+            required
+            data-autofocus
+            autosize
+            minRows={5}
+            maxRows={16}
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setFieldError(undefined);
+            }}
+            error={fieldError}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function SolveModal({ ticket, opened, onClose }: { ticket: Ticket; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const solve = useSolveTicket(ticket.id);
+  return (
+    <TextModal
+      opened={opened}
+      onClose={() => {
+        solve.reset();
+        onClose();
+      }}
+      title={t("tickets.solveTitle")}
+      label={t("tickets.solution")}
+      help={t("tickets.solutionHelp")}
+      submitLabel={t("tickets.solve")}
+      pending={solve.isPending}
+      error={solve.error}
+      onSubmit={(content, done) =>
+        solve.mutate(
+          { version: ticket.version, content },
+          {
+            onSuccess: () => {
+              notifications.show({ color: "green", message: t("tickets.solved") });
+              done();
+            },
+            onError: (error) => {
+              if (isApiError(error, "TICKET_VERSION_CONFLICT")) {
+                notifyTicketError(error, t);
+                done();
+              }
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
+function WorkaroundModal({ ticket, opened, onClose }: { ticket: Ticket; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const workaround = useAddWorkaround(ticket.id);
+  return (
+    <TextModal
+      opened={opened}
+      onClose={() => {
+        workaround.reset();
+        onClose();
+      }}
+      title={t("tickets.workaroundTitle")}
+      label={t("tickets.workaround")}
+      help={t("tickets.workaroundHelp")}
+      submitLabel={t("tickets.workaroundSubmit")}
+      pending={workaround.isPending}
+      error={workaround.error}
+      onSubmit={(content, done) =>
+        workaround.mutate(content, {
+          onSuccess: () => {
+            notifications.show({ color: "green", message: t("tickets.workaroundAdded") });
+            done();
+          },
+        })
+      }
+    />
   );
 }

@@ -13,12 +13,13 @@ import { can } from "../../lib/permissions.js";
 import { useTabParam } from "../../lib/useTabParam.js";
 import { useMe } from "../auth/useAuth.js";
 import { HistoryTab } from "../history/HistoryTab.js";
+import { TasksTab } from "./TasksTab.js";
 import { notifyTicketError, TicketActions } from "./TicketActions.js";
-import { GroupSelect, PriorityBadge, RichText, TicketStatusBadge, useScaleOptions } from "./ticket-ui.js";
+import { formatDuration, GroupSelect, PriorityBadge, RichText, TicketStatusBadge, useScaleOptions } from "./ticket-ui.js";
 import { Timeline } from "./Timeline.js";
 import { useTicket, useUpdateTicket } from "./useTickets.js";
 
-const TABS = ["timeline", "history"] as const;
+const TABS = ["timeline", "tasks", "history"] as const;
 
 export function TicketPage() {
   const { t } = useTranslation();
@@ -75,11 +76,13 @@ export function TicketPage() {
             <Tabs value={tab} onChange={setTab}>
               <Tabs.List mb="md">
                 <Tabs.Tab value="timeline">{t("tabs.timeline")}</Tabs.Tab>
+                <Tabs.Tab value="tasks">{t("tasks.title")}</Tabs.Tab>
                 {can(me, "history.read") && <Tabs.Tab value="history">{t("tabs.history")}</Tabs.Tab>}
               </Tabs.List>
               <Tabs.Panel value="timeline">
                 {tab === "timeline" && <Timeline ticketId={record.id} staff={mayWrite} />}
               </Tabs.Panel>
+              <Tabs.Panel value="tasks">{tab === "tasks" && <TasksTab ticketId={record.id} readOnly={!mayWrite} />}</Tabs.Panel>
               <Tabs.Panel value="history">{tab === "history" && <HistoryTab recordType="ticket" id={record.id} />}</Tabs.Panel>
             </Tabs>
           </Stack>
@@ -108,7 +111,11 @@ function TicketPeople({ ticket }: { ticket: Ticket }) {
       : []),
     [t("tickets.entity"), ticket.entityName],
     [t("tickets.level"), t(`tickets.levels.${String(ticket.level) as "1" | "2" | "3"}`)],
+    ...(ticket.callSeconds !== null ? ([[t("tickets.callDuration"), formatDuration(ticket.callSeconds)]] as [string, string][]) : []),
     [t("tickets.dueAt"), format.dateTime(ticket.dueAt)],
+    ...(ticket.satisfaction !== null
+      ? ([[t("tickets.satisfaction"), `${"★".repeat(ticket.satisfaction)}${"☆".repeat(5 - ticket.satisfaction)} (${ticket.satisfaction}/5)${ticket.satisfactionComment ? ` — ${ticket.satisfactionComment}` : ""}`]] as [string, string][])
+      : []),
     [t("tickets.updated"), format.dateTime(ticket.updatedAt)],
   ];
   return (

@@ -16,7 +16,7 @@ import { notifications } from "@mantine/notifications";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import type { Ticket } from "../../../shared/api/tickets.js";
+import { COUNTED_VIEWS, type Ticket, type TicketCounts } from "../../../shared/api/tickets.js";
 import {
   SCALE,
   SUPPORT_LEVELS,
@@ -28,6 +28,7 @@ import {
   type TicketView,
 } from "../../../shared/domain/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
+import { PhoneIcon } from "../../components/icons.js";
 import { errorText } from "../../components/error-text.js";
 import { LoadMore } from "../../components/LoadMore.js";
 import { PageHeader } from "../../components/PageHeader.js";
@@ -36,7 +37,7 @@ import { can } from "../../lib/permissions.js";
 import { useMe } from "../auth/useAuth.js";
 import { useEntityScope } from "../shell/entity-scope.js";
 import { PriorityBadge, TicketStatusBadge, useRelativeTime } from "./ticket-ui.js";
-import { type TicketFilters, useTakeTicket, useTicketList } from "./useTickets.js";
+import { type TicketFilters, useTakeTicket, useTicketCounts, useTicketList } from "./useTickets.js";
 
 type Sort = (typeof TICKET_SORTS)[number];
 
@@ -82,6 +83,7 @@ export function TicketsPage() {
     level: level ?? undefined,
   };
   const tickets = useTicketList(filters);
+  const counts = useTicketCounts(scopeQuery.entityId);
   const hasFilters = statuses.length > 0 || priorities.length > 0 || type !== null || level !== null;
 
   return (
@@ -91,9 +93,16 @@ export function TicketsPage() {
         description={t("tickets.queueDescription")}
         actions={
           can(me, "ticket.create") && (
-            <Button component={Link} to="/tickets/new">
-              {t("tickets.new")}
-            </Button>
+            <Group gap="xs">
+              {can(me, "ticket.write") && (
+                <Button component={Link} to="/tickets/call" color="orange" leftSection={<PhoneIcon size={18} />}>
+                  {t("call.title")}
+                </Button>
+              )}
+              <Button component={Link} to="/tickets/new" variant="default">
+                {t("tickets.new")}
+              </Button>
+            </Group>
           )
         }
       />
@@ -102,7 +111,7 @@ export function TicketsPage() {
           aria-label={t("tickets.view")}
           value={view}
           onChange={(value) => setParam("view", value === "open" ? null : value)}
-          data={TICKET_VIEWS.map((value) => ({ value, label: t(`tickets.views.${value}`) }))}
+          data={TICKET_VIEWS.map((value) => ({ value, label: <ViewLabel label={t(`tickets.views.${value}`)} view={value} counts={counts.data} /> }))}
           size="sm"
         />
       </div>
@@ -177,6 +186,33 @@ export function TicketsPage() {
         fetchNextPage={tickets.fetchNextPage}
       />
     </>
+  );
+}
+
+/** 1000 from the server means "more than 999". */
+export function countText(count: number): string {
+  return count >= 1000 ? "999+" : String(count);
+}
+
+function ViewLabel({ label, view, counts }: { label: string; view: TicketView; counts: TicketCounts | undefined }) {
+  const count = counts && (COUNTED_VIEWS as readonly string[]).includes(view) ? counts[view as keyof TicketCounts] : undefined;
+  return (
+    <Group gap={6} wrap="nowrap" justify="center" component="span">
+      <span>{label}</span>
+      {count !== undefined && (
+        <Text
+          span
+          fz="xs"
+          fw={700}
+          px={6}
+          className="view-count"
+          data-zero={count === 0 || undefined}
+          data-alert={(view === "late" && count > 0) || undefined}
+        >
+          {countText(count)}
+        </Text>
+      )}
+    </Group>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Badge, Button, Checkbox, Group, Paper, Skeleton, Stack, Text, Textarea } from "@mantine/core";
 import { getHotkeyHandler } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Followup } from "../../../shared/api/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
@@ -18,6 +18,9 @@ const KIND_COLORS: Record<Followup["kind"], string> = {
   refusal: "red",
   workaround: "teal",
 };
+
+/** Kinds that change what the requester should do: shown filled and with a coloured edge. */
+const OUTCOMES = new Set<Followup["kind"]>(["solution", "workaround", "refusal"]);
 
 /**
  * The ticket's conversation, oldest first, with a box to add to it. Staff may mark a
@@ -69,7 +72,7 @@ function FollowupCard({ followup }: { followup: Followup }) {
             {followup.authorName}
           </Text>
           {isSystem && (
-            <Badge size="xs" variant="light" color={KIND_COLORS[followup.kind]}>
+            <Badge size={OUTCOMES.has(followup.kind) ? "sm" : "xs"} variant={OUTCOMES.has(followup.kind) ? "filled" : "light"} color={KIND_COLORS[followup.kind]}>
               {t(`tickets.kinds.${followup.kind}`)}
             </Badge>
           )}
@@ -93,6 +96,14 @@ function FollowupForm({ ticketId, staff }: { ticketId: number; staff: boolean })
   const add = useAddFollowup(ticketId);
   const [content, setContent] = useState("");
   const [isPrivate, setIsPrivate] = useState(false);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  // "Ajouter un suivi" from the phone intake lands here, ready to type.
+  useEffect(() => {
+    if (window.location.hash !== "#followup") return;
+    inputRef.current?.scrollIntoView({ block: "center" });
+    inputRef.current?.focus();
+  }, []);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -114,6 +125,8 @@ function FollowupForm({ ticketId, staff }: { ticketId: number; staff: boolean })
       <Stack gap="xs">
         <ApiErrorAlert error={add.error} />
         <Textarea
+          ref={inputRef}
+          id="followup"
           aria-label={staff ? t("tickets.followupPlaceholder") : t("portal.replyPlaceholder")}
           placeholder={staff ? t("tickets.followupPlaceholder") : t("portal.replyPlaceholder")}
           autosize

@@ -128,3 +128,31 @@ export function useRelativeTime() {
     return format.format(0, "second");
   };
 }
+
+/** "YYYY-MM-DD HH:MM" in the browser's zone → ISO; "" → undefined; anything else → null (invalid). */
+export function parseLocalDateTime(text: string): string | undefined | null {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(trimmed);
+  if (!match) return null;
+  const [, y, mo, d, h = "09", mi = "00"] = match;
+  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+
+/** 95 → "1 h 35", 20 → "20 min". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} h${rest ? ` ${String(rest).padStart(2, "0")}` : ""}`;
+}
+
+/** A call's length, 75 → "01:15"; an hour or more → "1:01:15". */
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const mmss = `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
+}

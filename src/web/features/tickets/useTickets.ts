@@ -1,11 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
+  ApprovalBody,
   ChangeStatusBody,
+  CreateTaskBody,
   CreateFollowupBody,
   CreateTicketBody,
   EscalateBody,
   Followup,
+  SatisfactionBody,
+  SolveBody,
+  Task,
   Ticket,
+  TicketCounts,
+  UpdateTaskBody,
   UpdateTicketBody,
 } from "../../../shared/api/tickets.js";
 import type { TicketType, TicketView } from "../../../shared/domain/tickets.js";
@@ -21,6 +28,7 @@ export type TicketFilters = {
   priority?: string;
   type?: TicketType;
   level?: number;
+  requesterId?: number;
   entityId?: number;
   sort?: "updated" | "created" | "priority";
   limit?: number;
@@ -125,5 +133,108 @@ export function useAddFollowup(id: number) {
       void queryClient.invalidateQueries({ queryKey: [`${PATH}/${id}/followups`] });
       void queryClient.invalidateQueries({ queryKey: [PATH] });
     },
+  });
+}
+
+/** The counter next to each queue view; 1000 stands for "999+". Refreshed with the lists. */
+export function useTicketCounts(entityId?: number) {
+  return useQuery({
+    queryKey: [PATH, "counts", { entityId }],
+    queryFn: ({ signal }) => api<TicketCounts>(`${PATH}/counts`, { query: { entityId }, signal }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useSolveTicket(id: number) {
+  const changed = useTicketChanged();
+  const reload = useReloadOnConflict();
+  return useMutation({
+    mutationFn: (body: SolveBody) => api<Ticket>(`${PATH}/${id}/solution`, { method: "POST", body }),
+    onSuccess: changed,
+    onError: (error) => reload(error, id),
+  });
+}
+
+/** A workaround leaves the ticket open; the timeline gets a "workaround" followup. */
+export function useAddWorkaround(id: number) {
+  const changed = useTicketChanged();
+  return useMutation({
+    mutationFn: (content: string) => api<Ticket>(`${PATH}/${id}/workaround`, { method: "POST", body: { content } }),
+    onSuccess: changed,
+  });
+}
+
+/** The requester accepts the solution (closed) or refuses it with a reason (back to work). */
+export function useApproveSolution(id: number) {
+  const changed = useTicketChanged();
+  const reload = useReloadOnConflict();
+  return useMutation({
+    mutationFn: (body: ApprovalBody) => api<Ticket>(`${PATH}/${id}/approval`, { method: "POST", body }),
+    onSuccess: changed,
+    onError: (error) => reload(error, id),
+  });
+}
+
+export function useRateTicket(id: number) {
+  const changed = useTicketChanged();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SatisfactionBody) => api<Ticket>(`${PATH}/${id}/satisfaction`, { method: "POST", body }),
+    onSuccess: changed,
+    onError: (error) => {
+      if (isApiError(error, "CONFLICT")) void queryClient.invalidateQueries({ queryKey: [PATH, id] });
+    },
+  });
+}
+
+export type TaskList = { data: Task[]; totalMinutes: number };
+
+const tasksKey = (id: number) => [`${PATH}/${id}/tasks`];
+
+export function useTasks(id: number) {
+  return useQuery({
+    queryKey: tasksKey(id),
+    queryFn: ({ signal }) => api<TaskList>(`${PATH}/${id}/tasks`, { signal }),
+  });
+}
+
+function useTasksChanged(id: number) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: tasksKey(id) });
+    void queryClient.invalidateQueries({ queryKey: ["/api/history", "ticket", id] });
+  };
+}
+
+export function useCreateTask(id: number) {
+  const changed = useTasksChanged(id);
+  return useMutation({
+    mutationFn: (body: CreateTaskBody) => api<Task>(`${PATH}/${id}/tasks`, { method: "POST", body }),
+    onSuccess: changed,
+  });
+}
+
+/** Optimistic: a ticked box shows at once, and comes back if the server says no. */
+export function useUpdateTask(id: number) {
+  const changed = useTasksChanged(id);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, body }: { taskId: number; body: UpdateTaskBody }) =>
+      api<Task>(`${PATH}/${id}/tasks/${taskId}`, { method: "PATCH", body }),
+    onMutate: async ({ taskId, body }) => {
+      await queryClient.cancelQueries({ queryKey: tasksKey(id) });
+      const previous = queryClient.getQueryData<TaskList>(tasksKey(id));
+      if (previous) {
+        queryClient.setQueryData<TaskList>(tasksKey(id), {
+          ...previous,
+          data: previous.data.map((task) => (task.id === taskId ? { ...task, ...body } : task)),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _variables, context) => {
+      if (context?.previous) queryClient.setQueryData(tasksKey(id), context.previous);
+    },
+    onSettled: changed,
   });
 }

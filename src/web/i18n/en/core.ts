@@ -47,6 +47,7 @@ export const enCore: typeof frCore = {
     homeLink: "Vigie, back to home",
     myRequests: "My requests",
     tickets: "Tickets",
+    call: "New call",
     administration: "Administration",
     users: "Users",
     groups: "Groups",

@@ -46,6 +46,7 @@ export const frCore = {
     homeLink: "Vigie, retour à l’accueil",
     myRequests: "Mes demandes",
     tickets: "Tickets",
+    call: "Nouvel appel",
     administration: "Administration",
     users: "Utilisateurs",
     groups: "Groupes",
