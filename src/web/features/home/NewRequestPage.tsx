@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { useForm } from "../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
-import { textToHtml, useScaleOptions } from "../tickets/ticket-ui.js";
+import { textToHtml, ScaleSelect } from "../tickets/ticket-ui.js";
 import { useCreateTicket } from "../tickets/useTickets.js";
 
 /** A requester opens a ticket for themselves: subject, details, urgency. The support does the rest. */
@@ -16,7 +16,6 @@ export function NewRequestPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const createTicket = useCreateTicket();
-  const scale = useScaleOptions();
   const form = useForm({ title: "", description: "", urgency: 3 });
 
   function handleSubmit(event: FormEvent) {
@@ -69,12 +68,10 @@ export function NewRequestPage() {
               onChange={(event) => form.setField("description", event.currentTarget.value)}
               error={form.errors.description}
             />
-            <Select
+            <ScaleSelect
               label={t("portal.urgency")}
-              data={scale}
-              value={String(form.values.urgency)}
-              onChange={(value) => value && form.setField("urgency", Number(value))}
-              allowDeselect={false}
+              value={form.values.urgency}
+              onChange={(value) => form.setField("urgency", value)}
               w={{ base: "100%", xs: 240 }}
             />
             <Group justify="flex-end" mt="xs">

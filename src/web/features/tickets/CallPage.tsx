@@ -12,7 +12,7 @@ import { PageHeader } from "../../components/PageHeader.js";
 import { useForm } from "../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
 import { useEntityScope } from "../shell/entity-scope.js";
-import { formatDuration, GroupSelect, textToHtml, useScaleOptions } from "./ticket-ui.js";
+import { formatDuration, GroupSelect, textToHtml, ScaleSelect } from "./ticket-ui.js";
 import { useCreateTicket } from "./useTickets.js";
 
 import { CallTimer, useCallTimer } from "./CallTimer.js";
@@ -91,7 +91,6 @@ const INITIAL = {
 function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; anonymous: boolean; seconds: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const scale = useScaleOptions();
   const { scopeQuery } = useEntityScope();
   const createTicket = useCreateTicket();
   const form = useForm(INITIAL);
@@ -203,19 +202,15 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
             onChange={(value) => value && form.setField("type", value as TicketType)}
             allowDeselect={false}
           />
-          <Select
+          <ScaleSelect
             label={t("tickets.urgency")}
-            data={scale}
-            value={String(form.values.urgency)}
-            onChange={(value) => value && form.setField("urgency", Number(value))}
-            allowDeselect={false}
+            value={form.values.urgency}
+            onChange={(value) => form.setField("urgency", value)}
           />
-          <Select
+          <ScaleSelect
             label={t("tickets.impact")}
-            data={scale}
-            value={String(form.values.impact)}
-            onChange={(value) => value && form.setField("impact", Number(value))}
-            allowDeselect={false}
+            value={form.values.impact}
+            onChange={(value) => form.setField("impact", value)}
           />
           <GroupSelect
             label={t("tickets.group")}

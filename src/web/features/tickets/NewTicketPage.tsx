@@ -10,7 +10,7 @@ import { PageHeader } from "../../components/PageHeader.js";
 import { UserSelect } from "../../components/UserSelect.js";
 import { useForm } from "../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
-import { GroupSelect, textToHtml, useScaleOptions } from "./ticket-ui.js";
+import { GroupSelect, textToHtml, ScaleSelect } from "./ticket-ui.js";
 import { useCreateTicket } from "./useTickets.js";
 
 /** Staff log a call or a request for someone: everything on one screen, Enter-friendly. */
@@ -18,7 +18,6 @@ export function NewTicketPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const createTicket = useCreateTicket();
-  const scale = useScaleOptions();
   const form = useForm({
     title: "",
     description: "",
@@ -106,19 +105,15 @@ export function NewTicketPage() {
               error={form.errors.description}
             />
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-              <Select
+              <ScaleSelect
                 label={t("tickets.urgency")}
-                data={scale}
-                value={String(form.values.urgency)}
-                onChange={(value) => value && form.setField("urgency", Number(value))}
-                allowDeselect={false}
+                value={form.values.urgency}
+                onChange={(value) => form.setField("urgency", value)}
               />
-              <Select
+              <ScaleSelect
                 label={t("tickets.impact")}
-                data={scale}
-                value={String(form.values.impact)}
-                onChange={(value) => value && form.setField("impact", Number(value))}
-                allowDeselect={false}
+                value={form.values.impact}
+                onChange={(value) => form.setField("impact", value)}
               />
               <GroupSelect
                 label={t("tickets.group")}

@@ -16,7 +16,7 @@ import { HistoryTab } from "../history/HistoryTab.js";
 import { TasksTab } from "./TasksTab.js";
 import { TicketActions } from "./TicketActions.js";
 import { notifyTicketError } from "./ticket-errors.js";
-import { formatDuration, GroupSelect, PriorityBadge, RichText, TicketStatusBadge, useScaleOptions } from "./ticket-ui.js";
+import { formatDuration, GroupSelect, PriorityBadge, RichText, TicketStatusBadge, ScaleSelect } from "./ticket-ui.js";
 import { Timeline } from "./Timeline.js";
 import { useTicket, useUpdateTicket } from "./useTickets.js";
 
@@ -140,7 +140,6 @@ function TicketPeople({ ticket }: { ticket: Ticket }) {
 /** The triage fields, saved together with the version read: a concurrent change gets a 409 and a reload. */
 function TicketFieldsForm({ ticket, readOnly }: { ticket: Ticket; readOnly: boolean }) {
   const { t } = useTranslation();
-  const scale = useScaleOptions();
   const update = useUpdateTicket(ticket.id);
   const initial = {
     urgency: ticket.urgency,
@@ -171,21 +170,17 @@ function TicketFieldsForm({ ticket, readOnly }: { ticket: Ticket; readOnly: bool
       </Title>
       <Stack gap="xs">
         <Group grow gap="xs">
-          <Select
+          <ScaleSelect
             label={t("tickets.urgency")}
-            data={scale}
-            value={String(values.urgency)}
-            onChange={(value) => value && set("urgency", Number(value))}
-            allowDeselect={false}
+            value={values.urgency}
+            onChange={(value) => set("urgency", value)}
             disabled={readOnly}
             size="xs"
           />
-          <Select
+          <ScaleSelect
             label={t("tickets.impact")}
-            data={scale}
-            value={String(values.impact)}
-            onChange={(value) => value && set("impact", Number(value))}
-            allowDeselect={false}
+            value={values.impact}
+            onChange={(value) => set("impact", value)}
             disabled={readOnly}
             size="xs"
           />

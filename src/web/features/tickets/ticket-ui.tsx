@@ -49,6 +49,16 @@ export function useScaleOptions() {
   return SCALE.map((n) => ({ value: String(n), label: `${n} · ${t(`tickets.scale.${n}`)}` }));
 }
 
+type ScaleSelectProps = Omit<SelectProps, "data" | "value" | "onChange"> & { value: number; onChange: (value: number) => void };
+
+/** A 1–5 urgency or impact picker, "1 · Très basse" … "5 · Très haute". */
+export function ScaleSelect({ value, onChange, ...props }: ScaleSelectProps) {
+  const scale = useScaleOptions();
+  return (
+    <Select {...props} data={scale} value={String(value)} onChange={(v) => v && onChange(Number(v))} allowDeselect={false} />
+  );
+}
+
 /** A textarea's plain text as the HTML the API stores: escaped, one paragraph per blank line. */
 export function textToHtml(text: string): string {
   const escaped = text
