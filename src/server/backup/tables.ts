@@ -16,6 +16,8 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   entity_closure: ["ancestor_id", "descendant_id"],
   group_member: ["group_id", "user_id"],
   session: ["id"],
+  ticket_observer: ["ticket_id", "user_id"],
+  ticket_presence: ["ticket_id", "user_id"],
 };
 
 export type TableInfo = {

@@ -5,6 +5,7 @@ import * as ticketSatisfaction from "./migrations/2026_11_23_130000_ticket_satis
 import * as ticketTasks from "./migrations/2026_11_23_140000_ticket_tasks.js";
 import * as userPhoneDigits from "./migrations/2026_11_23_150000_user_phone_digits.js";
 import * as ticketOpenFlag from "./migrations/2026_11_23_160000_ticket_open_flag.js";
+import * as serviceDesk from "./migrations/2026_11_23_170000_service_desk.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_140000_ticket_tasks": ticketTasks,
   "2026_11_23_150000_user_phone_digits": userPhoneDigits,
   "2026_11_23_160000_ticket_open_flag": ticketOpenFlag,
+  "2026_11_23_170000_service_desk": serviceDesk,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

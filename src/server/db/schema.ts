@@ -21,6 +21,13 @@ export type DB = {
   ticket: TicketTable;
   ticket_followup: TicketFollowupTable;
   ticket_task: TicketTaskTable;
+  ticket_category: TicketCategoryTable;
+  ticket_observer: TicketObserverTable;
+  ticket_link: TicketLinkTable;
+  attachment: AttachmentTable;
+  notification: NotificationTable;
+  saved_view: SavedViewTable;
+  ticket_presence: TicketPresenceTable;
 };
 
 export type Flag = 0 | 1;
@@ -205,6 +212,9 @@ export type TicketTable = {
   satisfaction: number | null;
   satisfaction_comment: string | null;
   rated_at: string | null;
+  category_id: number | null;
+  /** Set when the ticket was merged into another: it is closed and points there. */
+  merged_into_id: number | null;
 };
 export type TicketRow = Selectable<TicketTable>;
 
@@ -235,6 +245,78 @@ export type TicketTaskTable = {
 };
 export type TicketTaskRow = Selectable<TicketTaskTable>;
 
+export type TicketCategoryTable = {
+  id: Generated<number>;
+  entity_id: number;
+  parent_id: number | null;
+  name: string;
+  complete_name: string;
+  depth: number;
+  portal_label: string | null;
+  description: string | null;
+  default_type: string | null;
+  default_group_id: number | null;
+  default_urgency: number | null;
+  default_impact: number | null;
+  in_portal: Flag;
+  is_active: Flag;
+  created_at: string;
+  updated_at: string;
+};
+export type TicketCategoryRow = Selectable<TicketCategoryTable>;
+
+export type TicketObserverTable = { ticket_id: number; user_id: number; created_at: string };
+
+export type TicketLinkTable = {
+  id: Generated<number>;
+  ticket_id: number;
+  other_id: number;
+  /** "related", "duplicate" (ticket_id duplicates other_id) or "child" (ticket_id is a child of other_id). */
+  kind: string;
+  created_by: number | null;
+  created_at: string;
+};
+
+export type AttachmentTable = {
+  id: Generated<number>;
+  ticket_id: number;
+  followup_id: number | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  is_private: Flag;
+  uploaded_by: number | null;
+  created_at: string;
+};
+export type AttachmentRow = Selectable<AttachmentTable>;
+
+export type NotificationTable = {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  ticket_id: number | null;
+  actor_id: number | null;
+  title: string;
+  read_at: string | null;
+  created_at: string;
+};
+
+export type SavedViewTable = {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** The queue's query string, as JSON. */
+  query: string;
+  /** The columns shown, as a JSON array; null for the default ones. */
+  columns: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type TicketPresenceTable = { ticket_id: number; user_id: number; seen_at: string };
+
 /**
  * Tables in the order a restore must fill them (parents before children), with the
  * self-references a restore fills in a second pass.
@@ -252,7 +334,14 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "login_attempt" },
   { name: "history" },
   { name: "job" },
-  { name: "ticket" },
+  { name: "ticket_category", selfRef: "parent_id" },
+  { name: "ticket", selfRef: "merged_into_id" },
   { name: "ticket_followup" },
   { name: "ticket_task" },
+  { name: "ticket_observer" },
+  { name: "ticket_link" },
+  { name: "attachment" },
+  { name: "notification" },
+  { name: "saved_view" },
+  { name: "ticket_presence" },
 ];
