@@ -9,6 +9,8 @@ import type { Kysely } from "kysely";
 import type { LoggerOptions } from "pino";
 import { JSON_BODY_LIMIT } from "../shared/domain/limits.js";
 import type { DB } from "./db/schema.js";
+import { categoryRoutes } from "./features/categories/category.routes.js";
+import { attachmentRoutes, registerAttachmentHttp } from "./features/attachments/attachment.routes.js";
 import { authRoutes } from "./features/identity/auth.routes.js";
 import type { Actor } from "./features/identity/access.js";
 import { identityRoutes } from "./features/identity/identity.routes.js";
@@ -16,6 +18,13 @@ import { SESSION_COOKIE, actorFromSession, actorFromToken } from "./features/ide
 import { historyRoutes } from "./features/history/history.routes.js";
 import { systemRoutes } from "./features/system/system.routes.js";
 import { ticketRoutes } from "./features/tickets/ticket.routes.js";
+import { ticketBulkRoutes } from "./features/tickets/ticket-bulk.routes.js";
+import { savedViewRoutes } from "./features/saved-views/saved-view.routes.js";
+import { ticketRelationRoutes } from "./features/tickets/ticket-relations.routes.js";
+import { createMemoryBus, createPgBus } from "./features/live/live-bus.js";
+import { attachLive, publishTicketChanges } from "./features/live/live.js";
+import { liveRoutes } from "./features/live/live.routes.js";
+import { notificationRoutes } from "./features/notifications/notification.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -24,7 +33,7 @@ import { type RouteSpec, parseInput } from "./http/route.js";
 import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
-export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes];
+export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes];
 
 export type AppDeps = {
   db: Kysely<DB>;
@@ -33,6 +42,12 @@ export type AppDeps = {
   /** The built web app (dist/web); served with a fallback to index.html for client routes. */
   webDir?: string;
   trustProxy?: boolean;
+  /**
+   * The PostgreSQL URL the live-update listener connects to, so instances hear each other.
+   * Without it, an in-process bus: right for SQLite; on PostgreSQL it serves this instance
+   * only and misses what transactions publish (good enough for tests of other modules).
+   */
+  liveUrl?: string;
 };
 
 async function authenticate(req: FastifyRequest, deps: AppDeps): Promise<Actor | undefined> {
@@ -66,6 +81,10 @@ function register(app: FastifyInstance, spec: RouteSpec, deps: AppDeps): void {
       const result = spec.auth === "user"
         ? await spec.handler({ ...base, actor: actor as Actor } satisfies Ctx, input)
         : await spec.handler({ ...base, actor, ip: req.ip, userAgent: req.headers["user-agent"] } satisfies PublicCtx, input);
+      if (spec.live) {
+        const changed = spec.live({ ...(input as object), result } as never) as number | readonly number[];
+        await publishTicketChanges(deps.db, typeof changed === "number" ? [changed] : changed, req.log, result);
+      }
       if (spec.status) reply.status(spec.status);
       return spec.status === 204 ? reply.send() : result;
     },
@@ -86,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   registerErrorHandling(app, deps.webDir);
   registerSecurityHeaders(app);
+  attachLive(app, deps.db, deps.liveUrl ? await createPgBus({ db: deps.db, url: deps.liveUrl, log: app.log }) : createMemoryBus(app.log));
+  await registerAttachmentHttp(app);
 
   const document = buildOpenApi(ROUTES, deps.config.version);
   await app.register(fastifySwagger, { mode: "static", specification: { document: document as never } });

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   VIGIE_SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   VIGIE_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   VIGIE_WORKER: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** The size limit of one attached file, in megabytes. */
+  VIGIE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("production"),
 });

@@ -36,10 +36,11 @@ export async function startServer(env: Env): Promise<Running> {
   const app = await buildApp({
     db: database.db,
     config: { sessionHours: env.VIGIE_SESSION_HOURS, secureCookies: env.VIGIE_SECURE_COOKIES,
-      timeZone: env.VIGIE_TIME_ZONE, version: VIGIE_VERSION },
+      timeZone: env.VIGIE_TIME_ZONE, version: VIGIE_VERSION, filesDir: env.filesDir, maxUploadBytes: env.VIGIE_MAX_UPLOAD_MB * 1024 * 1024 },
     logger: { level: env.LOG_LEVEL },
     webDir: findWebDir(),
     trustProxy: env.VIGIE_TRUST_PROXY,
+    liveUrl: env.VIGIE_DATABASE_URL,
   });
   if (env.VIGIE_ADMIN_LOGIN && env.VIGIE_ADMIN_PASSWORD) {
     if (await ensureAdminFromEnv(database.db, env.VIGIE_ADMIN_LOGIN, env.VIGIE_ADMIN_PASSWORD)) {

@@ -106,6 +106,17 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="ticket.read" />,
+                children: [
+                  {
+                    path: "admin/categories",
+                    lazy: async () => ({
+                      Component: (await import("./features/categories/CategoriesPage.js")).CategoriesPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="token.manage" />,
                 children: [
                   {

@@ -6,6 +6,7 @@ import * as ticketTasks from "./migrations/2026_11_23_140000_ticket_tasks.js";
 import * as userPhoneDigits from "./migrations/2026_11_23_150000_user_phone_digits.js";
 import * as ticketOpenFlag from "./migrations/2026_11_23_160000_ticket_open_flag.js";
 import * as serviceDesk from "./migrations/2026_11_23_170000_service_desk.js";
+import * as entitySharesTickets from "./migrations/2026_11_23_180000_entity_shares_tickets.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_150000_user_phone_digits": userPhoneDigits,
   "2026_11_23_160000_ticket_open_flag": ticketOpenFlag,
   "2026_11_23_170000_service_desk": serviceDesk,
+  "2026_11_23_180000_entity_shares_tickets": entitySharesTickets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -47,6 +47,8 @@ export type EntityTable = {
   country: string | null;
   phone: string | null;
   email: string | null;
+  /** 1: every member of the entity follows its tickets from the portal. */
+  shares_tickets: Generated<Flag>;
   created_at: string;
   updated_at: string;
 };
@@ -299,6 +301,8 @@ export type NotificationTable = {
   ticket_id: number | null;
   actor_id: number | null;
   title: string;
+  /** For due_soon: the due date it warned about. */
+  due_at: string | null;
   read_at: string | null;
   created_at: string;
 };

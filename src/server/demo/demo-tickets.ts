@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { resetIdSequence } from "../db/dialect.js";
 import type { DB } from "../db/schema.js";
 import { DEFAULT_PRIORITY_MATRIX, priorityOf } from "../../shared/domain/tickets.js";
+import { loadDemoTitleCategories } from "./demo-categories.js";
 import { createRandom } from "./random.js";
 
 const TITLES = [
@@ -33,6 +34,7 @@ async function loadPeople(db: Kysely<DB>): Promise<People> {
 export async function generateTickets(db: Kysely<DB>, options: TicketDemoOptions): Promise<number> {
   const rnd = createRandom(options.seed ?? 7);
   const people = await loadPeople(db);
+  const categories = await loadDemoTitleCategories(db);
   if (people.requesters.length === 0 || people.technicians.length === 0) throw new Error("load the demo users first");
   const end = (options.now ?? new Date()).getTime();
   const start = end - 2 * 365 * 86_400_000;
@@ -56,8 +58,12 @@ export async function generateTickets(db: Kysely<DB>, options: TicketDemoOptions
           const assignee = rnd.chance(0.8) ? rnd.pick(people.technicians) : null;
           const status = isOpen ? rnd.pick(assignee ? ["assigned", "in_progress", "pending"] : ["new", "assigned"]) : "closed";
           const updated = new Date(created + rnd.int(1, 72) * 3_600_000).toISOString();
+          // Drawn in the same order as before categories existed, so a seed still gives the same tickets.
+          const drawnType = rnd.chance(0.6) ? "incident" : "request";
+          const title = rnd.pick(TITLES);
+          const category = categories.get(title);
           rows.push({
-            id: first + n + 1, entity_id: requester.entity_id, type: rnd.chance(0.6) ? "incident" : "request", title: rnd.pick(TITLES),
+            id: first + n + 1, entity_id: requester.entity_id, type: category?.type ?? drawnType, title, category_id: category?.id ?? null,
             description: "<p>Bonjour, merci de votre aide.</p>", channel: rnd.pick(["phone", "email", "portal", "portal", "walk_in"]),
             requester_id: requester.id, contact_name: null, contact_phone: null, contact_email: null, assignee_id: assignee,
             group_id: status === "new" && !assignee ? null : rnd.pick(people.groups), level: rnd.chance(0.2) ? 2 : 1, status, is_open: isOpen ? (1 as const) : (0 as const),

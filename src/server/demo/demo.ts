@@ -3,6 +3,7 @@ import type { DB } from "../db/schema.js";
 import { now } from "../db/values.js";
 import { hashPassword } from "../features/identity/password.js";
 import { DEMO_PASSWORDS, type DemoLogin, FIXED_ACCOUNTS, type PasswordKind, demoLogins } from "./accounts.js";
+import { createDemoCategories } from "./demo-categories.js";
 import { createDemoEntities } from "./demo-entities.js";
 import { createDemoGroups } from "./demo-groups.js";
 import { type UserPlan, insertUserBatch, planUsers } from "./demo-users.js";
@@ -63,6 +64,7 @@ export async function generateDemo(db: Kysely<DB>, options: DemoOptions = {}): P
   const hashes = await hashDemoPasswords();
   const entities = await createDemoEntities(db, rnd, scale, at);
   const groups = await createDemoGroups(db, entities, at);
+  await createDemoCategories(db, entities.rootId, groups, at);
   await db.insertInto("setting").values({ key: "setup_done", value: at })
     .onConflict((oc) => oc.column("key").doNothing()).execute();
   // Marks the database as a demo, so `vigie demo` run again serves it instead of refusing.

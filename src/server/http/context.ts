@@ -8,6 +8,10 @@ export type AppConfig = {
   secureCookies: boolean;
   timeZone: string;
   version: string;
+  /** The attachments' store, shared by every instance; without it uploads and downloads answer 503. */
+  filesDir?: string;
+  /** The size limit of one attached file (default 20 MB). */
+  maxUploadBytes?: number;
 };
 
 /** What a service needs from the request: the database, who acts, and where to log. */

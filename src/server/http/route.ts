@@ -29,6 +29,11 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> = {
   bodyLimit?: number;
   /** A non-JSON body, e.g. "text/csv" for imports. */
   bodyType?: string;
+  /**
+   * The tickets a successful call changed, e.g. `live: ({ params }) => params.id`: once it is
+   * committed, the screens showing them refresh (features/live). Every ticket-changing route has one.
+   */
+  live?: (done: Input<P, Q, B> & { result: R }) => number | readonly number[];
 } & (
   | { auth: "public"; handler: (ctx: PublicCtx, input: Input<P, Q, B>) => Promise<R> }
   | { auth: "user"; handler: (ctx: Ctx, input: Input<P, Q, B>) => Promise<R> }

@@ -15,6 +15,8 @@ export const EntitySchema = z.object({
   country: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  /** Every member of the entity follows its tickets from the portal (private notes excepted). */
+  sharesTickets: z.boolean(),
   childCount: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -29,6 +31,7 @@ const entityFields = {
   country: optionalText(100),
   phone: optionalText(40),
   email: z.email().max(200).optional(),
+  sharesTickets: z.boolean().optional(),
 };
 
 export const CreateEntityBodySchema = z.object({
@@ -48,6 +51,7 @@ export const UpdateEntityBodySchema = z.object({
   country: z.string().trim().max(100).nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.email().max(200).nullable().optional(),
+  sharesTickets: z.boolean().optional(),
 });
 export type UpdateEntityBody = z.infer<typeof UpdateEntityBodySchema>;
 

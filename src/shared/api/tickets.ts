@@ -3,6 +3,7 @@ import {
   SCALE, SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS,
 } from "../domain/tickets.js";
 import { PageQuerySchema, optionalText, pageOf } from "./common.js";
+import { ERRORS, type ErrorCode } from "./errors.js";
 
 const Scale = z.union(SCALE.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, ...z.ZodLiteral<number>[]]);
 const Level = z.union(SUPPORT_LEVELS.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, ...z.ZodLiteral<number>[]]);
@@ -44,6 +45,11 @@ export const TicketSchema = z.object({
   /** The requester's rating after closing, 1–5. */
   satisfaction: z.number().nullable(),
   satisfactionComment: z.string().nullable(),
+  categoryId: z.number().nullable(),
+  /** "Matériel > Impression". */
+  categoryName: z.string().nullable(),
+  /** Set when the ticket was merged into another one: work goes on there. */
+  mergedIntoId: z.number().nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -63,6 +69,8 @@ export const CreateTicketBodySchema = z.object({
   impact: Scale.optional(),
   dueAt: z.iso.datetime().optional(),
   callSeconds: z.number().int().min(0).max(86_400).optional(),
+  /** Its defaults fill the type, group, urgency and impact left out. */
+  categoryId: z.number().int().positive().nullable().optional(),
 });
 export type CreateTicketBody = z.input<typeof CreateTicketBodySchema>;
 
@@ -78,6 +86,7 @@ export const UpdateTicketBodySchema = z.object({
   impact: Scale.optional(),
   dueAt: z.iso.datetime().nullable().optional(),
   callSeconds: z.number().int().min(0).max(86_400).optional(),
+  categoryId: z.number().int().positive().nullable().optional(),
 });
 export type UpdateTicketBody = z.infer<typeof UpdateTicketBodySchema>;
 
@@ -102,25 +111,80 @@ export const TakeBodySchema = z.object({ version: z.number().int().min(1) });
 
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.string().transform((s) => s.split(",").filter(Boolean)).pipe(z.array(z.enum(values)));
-const idList = z.string().transform((s) => s.split(",").filter(Boolean).map(Number)).pipe(z.array(z.number().int().positive()));
+const scaleList = z.string().transform((s) => s.split(",").filter(Boolean).map(Number)).pipe(z.array(z.number().int().min(1).max(5)));
+
+/** An instant, or a day alone (midnight UTC); normalised so it compares with the stored ISO text. */
+const instant = z.union([z.iso.datetime(), z.iso.date()]).transform((v) => new Date(v).toISOString());
 
 export const ListTicketsQuerySchema = PageQuerySchema.extend({
   view: z.enum(TICKET_VIEWS).default("open"),
   status: csvOf(TICKET_STATUSES).optional(),
   type: z.enum(TICKET_TYPES).optional(),
-  priority: idList.optional(),
+  priority: scaleList.optional(),
   level: z.coerce.number().int().min(1).max(3).optional(),
+  channel: csvOf(TICKET_CHANNELS).optional(),
+  categoryId: z.coerce.number().int().positive().optional(),
   groupId: z.coerce.number().int().positive().optional(),
   assigneeId: z.coerce.number().int().positive().optional(),
   requesterId: z.coerce.number().int().positive().optional(),
   entityId: z.coerce.number().int().positive().optional(),
+  /** Created at or after this instant. */
+  createdFrom: instant.optional(),
+  /** Created strictly before this instant. */
+  createdBefore: instant.optional(),
+  /** Due strictly before this instant (tickets without a due date are left out). */
+  dueBefore: instant.optional(),
+  /** Words the title contains, ignoring case. */
+  q: optionalText(200),
   sort: z.enum(TICKET_SORTS).default("updated"),
+  /**
+   * For a requester (no staff rights): "mine", the tickets they asked for or follow as an
+   * observer; "entity", those of their entities that share tickets with their members.
+   */
+  portal: z.enum(["mine", "entity"]).default("mine"),
 });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuerySchema>;
 
 export const TicketPageSchema = pageOf(TicketSchema);
 
-export const FOLLOWUP_KINDS = ["followup", "escalation", "status", "solution", "refusal", "workaround"] as const;
+/** The most tickets one bulk action may change: a page of the queue, with room to spare. */
+export const BULK_MAX_TICKETS = 100;
+
+export const BulkActionSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("assign"),
+    /** null takes the technician (or the group) off the tickets; absent leaves it as it is. */
+    assigneeId: z.number().int().positive().nullable().optional(),
+    groupId: z.number().int().positive().nullable().optional(),
+  }).refine((a) => a.assigneeId !== undefined || a.groupId !== undefined, { message: "give a technician or a group", path: ["assigneeId"] }),
+  z.object({ type: z.literal("take") }),
+  z.object({
+    type: z.literal("status"),
+    status: z.enum(TICKET_STATUSES),
+    /** Required to put tickets on hold, and to reopen solved or closed ones. */
+    reason: optionalText(2000),
+    pendingUntil: z.iso.datetime().optional(),
+  }),
+]);
+export type BulkAction = z.infer<typeof BulkActionSchema>;
+
+export const BulkTicketsBodySchema = z.object({
+  ids: z.array(z.number().int().positive()).min(1).max(BULK_MAX_TICKETS),
+  action: BulkActionSchema,
+});
+export type BulkTicketsBody = z.input<typeof BulkTicketsBodySchema>;
+
+/** One ticket's outcome: each ticket is changed, or refused with the code the single-ticket action would give. */
+export const BulkResultSchema = z.discriminatedUnion("ok", [
+  z.object({ id: z.number(), ok: z.literal(true) }),
+  z.object({ id: z.number(), ok: z.literal(false), code: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]) }),
+]);
+export type BulkResult = z.infer<typeof BulkResultSchema>;
+export const BulkTicketsResponseSchema = z.object({ results: z.array(BulkResultSchema) });
+export type BulkTicketsResponse = z.infer<typeof BulkTicketsResponseSchema>;
+
+/** "merge": on a target, a merged ticket's description; on a source, the target's number. */
+export const FOLLOWUP_KINDS = ["followup", "escalation", "status", "solution", "refusal", "workaround", "merge"] as const;
 
 export const FollowupSchema = z.object({
   id: z.number(),
@@ -137,6 +201,8 @@ export type Followup = z.infer<typeof FollowupSchema>;
 export const CreateFollowupBodySchema = z.object({
   content: z.string().trim().min(1).max(100_000),
   isPrivate: z.boolean().default(false),
+  /** A call taken about this ticket (staff): its duration adds to the ticket's call time. */
+  callSeconds: z.number().int().min(0).max(86_400).optional(),
 });
 export type CreateFollowupBody = z.input<typeof CreateFollowupBodySchema>;
 

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "ticket.create": "requester",
   "ticket.read": "technician",
   "ticket.write": "technician",
+  /** Create, move, change and delete ticket categories; reading them needs ticket.read (portal.use for the portal list). */
+  "category.write": "supervisor",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -52,3 +52,14 @@ export const TICKET_VIEWS = ["open", "mine", "my_groups", "unassigned", "waiting
 export type TicketView = (typeof TICKET_VIEWS)[number];
 
 export const TICKET_SORTS = ["updated", "created", "priority"] as const;
+
+/** The columns a technician may show in the queue, in the order they appear. */
+export const QUEUE_COLUMNS = [
+  "number", "title", "status", "priority", "requester", "assignee", "group", "level", "category", "entity", "channel",
+  "created", "updated", "due",
+] as const;
+export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
+
+export const DEFAULT_QUEUE_COLUMNS: readonly QueueColumn[] = [
+  "number", "title", "requester", "entity", "status", "priority", "group", "assignee", "updated",
+];

@@ -25,8 +25,26 @@ export type Actor = {
   tokenId?: number;
 };
 
-/** The actor's role on one entity: direct grants there, and recursive grants on its ancestors. */
+/**
+ * The actor's role on one entity: direct grants there, and recursive grants on its ancestors.
+ * Remembered per actor, i.e. per request: a service asks for the same entity several times.
+ */
 export async function roleOn(db: Db, actor: Actor, entityId: number): Promise<Role | undefined> {
+  const known = rolesSeen.get(actor)?.get(entityId);
+  if (known) return known.role;
+  const role = await computeRoleOn(db, actor, entityId);
+  let seen = rolesSeen.get(actor);
+  if (!seen) rolesSeen.set(actor, (seen = new Map()));
+  seen.set(entityId, { role });
+  return role;
+}
+
+const rolesSeen = new WeakMap<Actor, Map<number, { role: Role | undefined }>>();
+
+async function computeRoleOn(db: Db, actor: Actor, entityId: number): Promise<Role | undefined> {
+  // A recursive grant on the root covers every entity: no need to read the tree when it is the highest grant.
+  const top = actor.grants.reduce<Role | undefined>((r, g) => higherRole(r, g.role), undefined);
+  if (actor.grants.some((g) => g.onRoot && g.recursive && g.role === top)) return top;
   const ancestors = await db
     .selectFrom("entity_closure")
     .select(["ancestor_id", "depth"])

@@ -4,7 +4,7 @@ import type { Page } from "../../../shared/api/common.js";
 import type { Db } from "../../db/database.js";
 import type { EntityRow } from "../../db/schema.js";
 import { contains } from "../../db/dialect.js";
-import { now } from "../../db/values.js";
+import { flag, now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { decodeCursor, toPage } from "../../http/cursor.js";
 import { AppError, notFound } from "../../http/errors.js";
@@ -28,6 +28,7 @@ function toEntity(row: EntityWithCount): Entity {
     country: row.country,
     phone: row.phone,
     email: row.email,
+    sharesTickets: row.shares_tickets === 1,
     childCount: Number(row.child_count),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -97,7 +98,8 @@ export async function createEntity(ctx: Ctx, input: CreateEntityBody): Promise<E
         name: body.name, parent_id: parent.id, complete_name: `${parent.complete_name} > ${body.name}`,
         depth: parent.depth + 1, comment: body.comment ?? null, address: body.address ?? null,
         postcode: body.postcode ?? null, town: body.town ?? null, country: body.country ?? null,
-        phone: body.phone ?? null, email: body.email ?? null, created_at: at, updated_at: at,
+        phone: body.phone ?? null, email: body.email ?? null, shares_tickets: flag(body.sharesTickets ?? false),
+        created_at: at, updated_at: at,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -125,12 +127,13 @@ export async function updateEntity(ctx: Ctx, id: number, body: UpdateEntityBody)
     }
     const changes = diffFields(
       { name: row.name, parentId: row.parent_id, comment: row.comment, address: row.address, postcode: row.postcode,
-        town: row.town, country: row.country, phone: row.phone, email: row.email },
+        town: row.town, country: row.country, phone: row.phone, email: row.email, sharesTickets: row.shares_tickets === 1 },
       body,
     );
     if (changes.length === 0) return;
-    const { parentId, ...fields } = body;
-    await trx.updateTable("entity").set({ ...fields, ...(moving ? { parent_id: parentId } : {}), updated_at: now() })
+    const { parentId, sharesTickets, ...fields } = body;
+    const sharing = sharesTickets === undefined ? {} : { shares_tickets: flag(sharesTickets) };
+    await trx.updateTable("entity").set({ ...fields, ...sharing, ...(moving ? { parent_id: parentId } : {}), updated_at: now() })
       .where("id", "=", id).execute();
     if (moving) await repo.moveSubtree(trx, id, parentId as number);
     if (moving || (body.name !== undefined && body.name !== row.name)) await renameSubtree(trx, id);

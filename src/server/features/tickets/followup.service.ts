@@ -1,10 +1,14 @@
+import { sql } from "kysely";
 import type { Page } from "../../../shared/api/common.js";
 import { type CreateFollowupBody, CreateFollowupBodySchema, type Followup } from "../../../shared/api/tickets.js";
 import type { Db } from "../../db/database.js";
+import type { TicketRow } from "../../db/schema.js";
 import { flag, now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { decodeCursor, toPage } from "../../http/cursor.js";
+import { recordHistory } from "../history/history.service.js";
 import type { Actor } from "../identity/access.js";
+import { notifyFollowup } from "../notifications/notify.js";
 import { sanitizeRichText } from "./html.js";
 import { loadReadableTicket } from "./ticket-access.js";
 
@@ -21,6 +25,15 @@ export async function addSystemFollowup(db: Db, actor: Actor, ticketId: number, 
   return row;
 }
 
+/** A new call about an existing ticket: the ticket's call time is the sum of its calls. */
+async function addCallTime(db: Db, actor: Actor, ticket: TicketRow, seconds: number): Promise<void> {
+  const total = (ticket.call_seconds ?? 0) + seconds;
+  // Added in SQL, so two calls logged at once both count.
+  await db.updateTable("ticket").set({ call_seconds: sql<number>`coalesce(call_seconds, 0) + ${seconds}` }).where("id", "=", ticket.id).execute();
+  await recordHistory(db, actor, { recordType: "ticket", recordId: ticket.id, entityId: ticket.entity_id, action: "update",
+    changes: [{ field: "callSeconds", oldValue: ticket.call_seconds, newValue: total }] });
+}
+
 function toFollowup(row: { id: number; ticket_id: number; kind: string; is_private: number; content: string;
   author_id: number | null; author_name: string; created_at: string }): Followup {
   return { id: row.id, ticketId: row.ticket_id, kind: row.kind as Kind, isPrivate: Boolean(row.is_private),
@@ -31,8 +44,10 @@ function toFollowup(row: { id: number; ticket_id: number; kind: string; is_priva
 export async function addFollowup(ctx: Ctx, ticketId: number, input: CreateFollowupBody): Promise<Followup> {
   const body = CreateFollowupBodySchema.parse(input);
   return ctx.db.transaction().execute(async (trx) => {
-    const { isStaff } = await loadReadableTicket(trx, ctx.actor, ticketId);
+    const { row: ticket, isStaff } = await loadReadableTicket(trx, ctx.actor, ticketId);
     const row = await addSystemFollowup(trx, ctx.actor, ticketId, "followup", body.content, isStaff && body.isPrivate);
+    await notifyFollowup(trx, ctx.actor, ticket, isStaff && body.isPrivate);
+    if (body.callSeconds && isStaff) await addCallTime(trx, ctx.actor, ticket, body.callSeconds);
     return toFollowup(row);
   });
 }

@@ -1,5 +1,6 @@
 import type { Page } from "../../../shared/api/common.js";
 import { COUNTED_VIEWS, type ListTicketsQuery, type Ticket, type TicketCounts } from "../../../shared/api/tickets.js";
+import { contains } from "../../db/dialect.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { decodeCursor, toPage } from "../../http/cursor.js";
@@ -40,25 +41,48 @@ function applyView<Q extends Query | CountQuery>(q: Q, ctx: Ctx, view: ListTicke
   }
 }
 
-/** Staff see their entities' tickets; a requester without staff rights sees their own. */
-function inReach<Q extends Query | CountQuery>(q: Q, ctx: Ctx): Q {
+/**
+ * Staff see their entities' tickets. A requester without staff rights sees the tickets they
+ * asked for or follow, or, for `portal: "entity"`, those of the entities that share their tickets.
+ */
+function inReach<Q extends Query | CountQuery>(q: Q, ctx: Ctx, portal: "mine" | "entity" = "mine"): Q {
   const isStaff = ctx.actor.grants.some((g) => allows(g.role, "ticket.read"));
   const base = q as Query;
-  return (isStaff
-    ? base.where(inScope("t.entity_id", entityScope(ctx.actor, "ticket.read")))
-    : base.where("t.requester_id", "=", ctx.actor.userId)) as Q;
+  if (isStaff) return base.where(inScope("t.entity_id", entityScope(ctx.actor, "ticket.read"))) as Q;
+  const me = ctx.actor.userId;
+  if (portal === "entity") {
+    const sharing = ctx.db.selectFrom("entity").select("id").where("shares_tickets", "=", 1);
+    return base.where(inScope("t.entity_id", entityScope(ctx.actor, "portal.use"))).where("t.entity_id", "in", sharing) as Q;
+  }
+  const followed = ctx.db.selectFrom("ticket_observer").select("ticket_id").where("user_id", "=", me);
+  return base.where((eb) => eb.or([eb("t.requester_id", "=", me), eb("t.id", "in", followed)])) as Q;
 }
 
-function applyFilters(q: Query, query: ListTicketsQuery): Query {
+/**
+ * Every field a technician filters on. The views already narrow the list to an index (open
+ * tickets by last update, an assignee's, a group's…); these conditions are checked on the rows
+ * that index walks, and the selective ones (assignee, group, category, requester, entity) have
+ * an index of their own that the planner picks when it pays.
+ */
+function applyFilters<Q extends Query | CountQuery>(q0: Q, query: ListTicketsQuery): Q {
+  let q = q0 as Query;
   if (query.status?.length) q = q.where("t.status", "in", query.status);
   if (query.type) q = q.where("t.type", "=", query.type);
   if (query.priority?.length) q = q.where("t.priority", "in", query.priority);
   if (query.level) q = q.where("t.level", "=", query.level);
+  if (query.channel?.length) q = q.where("t.channel", "in", query.channel);
+  if (query.categoryId) q = q.where("t.category_id", "=", query.categoryId);
   if (query.groupId) q = q.where("t.group_id", "=", query.groupId);
   if (query.assigneeId) q = q.where("t.assignee_id", "=", query.assigneeId);
   if (query.requesterId) q = q.where("t.requester_id", "=", query.requesterId);
   if (query.entityId) q = q.where(inEntity("t.entity_id", query.entityId, true));
-  return q;
+  if (query.createdFrom) q = q.where("t.created_at", ">=", query.createdFrom);
+  if (query.createdBefore) q = q.where("t.created_at", "<", query.createdBefore);
+  if (query.dueBefore) q = q.where("t.due_at", "<", query.dueBefore);
+  // A plain "contains" on the title until the search module (full-text, accent-insensitive)
+  // arrives: no index serves it, so it only filters the rows the view's index walks.
+  if (query.q) q = q.where(contains("t.title", query.q));
+  return q as Q;
 }
 
 /**
@@ -66,13 +90,16 @@ function applyFilters(q: Query, query: ListTicketsQuery): Query {
  * gets their own tickets only, whatever the view.
  */
 export async function listTickets(ctx: Ctx, query: ListTicketsQuery): Promise<Page<Ticket>> {
-  let q = applyFilters(applyView(inReach(selectTickets(ctx.db), ctx), ctx, query.view), query);
+  let page = applyFilters(applyView(inReach(ticketsOnly(ctx), ctx, query.portal), ctx, query.view), query);
   const sort = SORTS[query.sort];
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor, [...sort.types]);
-    q = q.where((eb) => eb(eb.refTuple(sort.column, "t.id"), "<", eb.tuple(value as never, id as number)));
+    page = page.where((eb) => eb(eb.refTuple(sort.column, "t.id"), "<", eb.tuple(value as never, id as number)));
   }
-  const rows = await q.orderBy(sort.column, "desc").orderBy("t.id", "desc").limit(query.limit + 1).execute();
+  // The page is chosen on the ticket table alone, then the names are joined to its rows only:
+  // with the joins inside, PostgreSQL joined every candidate row before sorting them.
+  const ids = page.orderBy(sort.column, "desc").orderBy("t.id", "desc").limit(query.limit + 1);
+  const rows = await selectTickets(ctx.db).where("t.id", "in", ids).orderBy(sort.column, "desc").orderBy("t.id", "desc").execute();
   return toPage(rows, query.limit, toTicket, sort.cursor);
 }
 

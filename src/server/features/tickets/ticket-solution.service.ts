@@ -5,6 +5,7 @@ import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { recordHistory } from "../history/history.service.js";
+import { notifySolutionRefused } from "../notifications/notify.js";
 import { addSystemFollowup } from "./followup.service.js";
 import { loadReadableTicket, loadWritableTicket } from "./ticket-access.js";
 import { applyTicketChange } from "./ticket-write.js";
@@ -49,6 +50,7 @@ export async function answerSolution(ctx: Ctx, id: number, body: ApprovalBody): 
     const back = row.assignee_id !== null ? "in_progress" : row.group_id !== null ? "assigned" : "new";
     await applyTicketChange(trx, ctx.actor, row, row.version, { status: back, solved_at: null });
     await addSystemFollowup(trx, ctx.actor, id, "refusal", body.reason, false);
+    await notifySolutionRefused(trx, ctx.actor, row);
   });
   return presentTicket(ctx.db, id);
 }

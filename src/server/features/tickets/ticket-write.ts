@@ -4,6 +4,7 @@ import { flag, now } from "../../db/values.js";
 import { AppError } from "../../http/errors.js";
 import { type Change, diffFields, recordHistory } from "../history/history.service.js";
 import type { Actor } from "../identity/access.js";
+import { notifyTicketChange } from "../notifications/notify.js";
 import { DEFAULT_PRIORITY_MATRIX, OPEN_STATUSES, type TicketStatus, priorityOf } from "../../../shared/domain/tickets.js";
 
 type TicketChange = Partial<Omit<TicketTable, "id" | "version" | "created_at" | "updated_at" | "is_open">>;
@@ -13,6 +14,7 @@ const FIELD_NAMES: Partial<Record<keyof TicketTable, string>> = {
   type: "type", title: "title", description: "description", channel: "channel", assignee_id: "assigneeId",
   group_id: "groupId", level: "level", status: "status", pending_reason: "pendingReason", pending_until: "pendingUntil",
   urgency: "urgency", impact: "impact", priority: "priority", due_at: "dueAt", call_seconds: "callSeconds",
+  category_id: "categoryId",
 };
 
 function historyChanges(row: TicketRow, change: TicketChange): Change[] {
@@ -43,6 +45,7 @@ export async function applyTicketChange(db: Db, actor: Actor | undefined, row: T
     throw new AppError("TICKET_VERSION_CONFLICT", `Ticket ${row.id} changed meanwhile`);
   }
   await recordHistory(db, actor, { recordType: "ticket", recordId: row.id, entityId: change.entity_id ?? row.entity_id, action: "update", changes });
+  await notifyTicketChange(db, actor, row, change);
   return true;
 }
 

@@ -146,4 +146,14 @@ describe.each(DIALECTS)("tickets API on %s", (dialect) => {
     await call(t.adminCookie, "PUT", "/api/settings/priority-matrix", { matrix: DEFAULT_PRIORITY_MATRIX });
     expect((await open({ urgency: 5, impact: 5 })).priority).toBe(5);
   });
+
+  it("adds the duration of a new call about a ticket to its call time; a requester cannot", async () => {
+    const ticket = await open({ callSeconds: 120 });
+    await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/followups`, { content: "Rappel de l'utilisateur", callSeconds: 45 });
+    await call(requester.cookie, "POST", `/api/tickets/${ticket.id}/followups`, { content: "Toujours en panne", callSeconds: 999 });
+    const after = (await call(tech.cookie, "GET", `/api/tickets/${ticket.id}`)).json();
+    expect(after.callSeconds).toBe(165);
+    const history = (await call(tech.cookie, "GET", `/api/history/ticket/${ticket.id}`)).json().data;
+    expect(history).toEqual(expect.arrayContaining([expect.objectContaining({ field: "callSeconds", oldValue: "120", newValue: "165" })]));
+  });
 });

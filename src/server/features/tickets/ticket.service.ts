@@ -6,8 +6,10 @@ import type { Ctx } from "../../http/context.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import { recordHistory } from "../history/history.service.js";
 import { allows, assertCan, roleOn } from "../identity/access.js";
+import { notifyAssignment } from "../notifications/notify.js";
 import { sanitizeRichText } from "./html.js";
 import { loadReadableTicket, loadWritableTicket } from "./ticket-access.js";
+import { findCategoryForTicket } from "../categories/category-use.js";
 import { checkAssignment } from "./ticket-assignment.js";
 import { applyTicketChange, computePriority, statusAfterAssignment } from "./ticket-write.js";
 import { type TicketListRow, selectTickets } from "./ticket.repo.js";
@@ -25,7 +27,7 @@ export function toTicket(row: TicketListRow): Ticket {
     pendingUntil: row.pending_until, urgency: row.urgency, impact: row.impact, priority: row.priority,
     dueAt: row.due_at, callSeconds: row.call_seconds, version: row.version, createdAt: row.created_at,
     updatedAt: row.updated_at, solvedAt: row.solved_at, closedAt: row.closed_at, satisfaction: row.satisfaction,
-    satisfactionComment: row.satisfaction_comment,
+    satisfactionComment: row.satisfaction_comment, mergedIntoId: row.merged_into_id, categoryId: row.category_id, categoryName: row.category_name,
   };
 }
 
@@ -60,20 +62,24 @@ export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<T
       await assertCan(trx, ctx.actor, "user.read", requester.entity_id);
     }
     await checkAssignment(trx, ctx.actor, entityId, body.assigneeId, body.groupId);
-    const urgency = body.urgency ?? 3;
-    const impact = body.impact ?? 3;
+    // The category's defaults fill only what the caller left out; its group was vetted when the category was set up.
+    const category = body.categoryId ? await findCategoryForTicket(trx, body.categoryId, entityId, { portal: !isStaff }) : undefined;
+    const groupId = body.groupId ?? category?.defaultGroupId ?? null;
+    const urgency = body.urgency ?? category?.defaultUrgency ?? 3;
+    const impact = body.impact ?? category?.defaultImpact ?? 3;
     const at = now();
     const row = await trx.insertInto("ticket").values({
-      entity_id: entityId, type: body.type ?? "incident", title: body.title, description: sanitizeRichText(body.description),
+      entity_id: entityId, type: body.type ?? category?.defaultType ?? "incident", title: body.title, description: sanitizeRichText(body.description),
       channel: isStaff ? body.channel : "portal", requester_id: requester?.id ?? (body.contactName ? null : ctx.actor.userId),
       contact_name: body.contactName ?? null, contact_phone: body.contactPhone ?? null, contact_email: body.contactEmail ?? null,
-      assignee_id: body.assigneeId ?? null, group_id: body.groupId ?? null, level: 1,
-      status: statusAfterAssignment("new", body.assigneeId ?? null, body.groupId ?? null), is_open: 1, pending_reason: null, pending_until: null,
+      assignee_id: body.assigneeId ?? null, group_id: groupId, category_id: category?.id ?? null, level: 1,
+      status: statusAfterAssignment("new", body.assigneeId ?? null, groupId), is_open: 1, pending_reason: null, pending_until: null,
       urgency, impact, priority: await computePriority(trx, urgency, impact), due_at: body.dueAt ?? null,
       call_seconds: body.callSeconds ?? null, version: 1, created_by: ctx.actor.userId, created_at: at, updated_at: at,
       solved_at: null, closed_at: null, satisfaction: null, satisfaction_comment: null, rated_at: null,
     }).returning("id").executeTakeFirstOrThrow();
     await recordHistory(trx, ctx.actor, { recordType: "ticket", recordId: row.id, entityId, action: "create", label: body.title });
+    await notifyAssignment(trx, ctx.actor, { id: row.id, title: body.title, assignee_id: body.assigneeId ?? null, group_id: groupId });
     return row.id;
   });
   return presentTicket(ctx.db, id);
@@ -83,6 +89,7 @@ export async function updateTicket(ctx: Ctx, id: number, body: UpdateTicketBody)
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadWritableTicket(trx, ctx.actor, id);
     await checkAssignment(trx, ctx.actor, row.entity_id, body.assigneeId, body.groupId);
+    if (body.categoryId && body.categoryId !== row.category_id) await findCategoryForTicket(trx, body.categoryId, row.entity_id, { portal: false });
     const assigneeId = body.assigneeId === undefined ? row.assignee_id : body.assigneeId;
     const groupId = body.groupId === undefined ? row.group_id : body.groupId;
     const urgency = body.urgency ?? row.urgency;
@@ -93,6 +100,7 @@ export async function updateTicket(ctx: Ctx, id: number, body: UpdateTicketBody)
         type: fields.type, title: fields.title, channel: fields.channel, due_at: fields.dueAt, call_seconds: fields.callSeconds,
       }).filter(([, v]) => v !== undefined)),
       ...(description === undefined ? {} : { description: sanitizeRichText(description) }),
+      ...(fields.categoryId === undefined ? {} : { category_id: fields.categoryId }),
       assignee_id: assigneeId, group_id: groupId, urgency, impact,
       priority: urgency === row.urgency && impact === row.impact ? row.priority : await computePriority(trx, urgency, impact),
       status: statusAfterAssignment(row.status, assigneeId, groupId),

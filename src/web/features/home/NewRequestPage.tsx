@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { CreateTicketBodySchema } from "../../../shared/api/tickets.js";
@@ -8,15 +8,22 @@ import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { useForm } from "../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
+import { type PortalChoice, PortalCategoryStep } from "../categories/PortalCategoryStep.js";
 import { textToHtml, ScaleSelect } from "../tickets/ticket-ui.js";
 import { useCreateTicket } from "../tickets/useTickets.js";
 
-/** A requester opens a ticket for themselves: subject, details, urgency. The support does the rest. */
+/** A requester opens a ticket for themselves: what it is about, subject, details, urgency. The support does the rest. */
 export function NewRequestPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const createTicket = useCreateTicket();
   const form = useForm({ title: "", description: "", urgency: 3 });
+  const [choice, setChoice] = useState<PortalChoice>(undefined);
+
+  function handleChoose(next: PortalChoice) {
+    setChoice(next);
+    if (next !== undefined) form.setField("urgency", next?.defaultUrgency ?? 3);
+  }
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -26,6 +33,7 @@ export function NewRequestPage() {
       description: values.description.trim() ? textToHtml(values.description) : "",
       urgency: values.urgency,
       channel: "portal" as const,
+      categoryId: choice?.id,
     };
     const result = validate(CreateTicketBodySchema, body, t);
     if (!result.ok) return form.setErrors(result.errors);
@@ -45,46 +53,48 @@ export function NewRequestPage() {
         title={t("portal.newRequest")}
         description={t("portal.newRequestDescription")}
       />
-      <Paper withBorder radius="md" p="md">
-        <form onSubmit={handleSubmit} noValidate>
-          <Stack gap="sm">
-            <ApiErrorAlert error={createTicket.error} />
-            <TextInput
-              label={t("portal.requestTitle")}
-              placeholder={t("portal.requestTitlePlaceholder")}
-              required
-              autoFocus
-              value={form.values.title}
-              onChange={(event) => form.setField("title", event.currentTarget.value)}
-              error={form.errors.title}
-            />
-            <Textarea
-              label={t("portal.requestDescription")}
-              placeholder={t("portal.requestDescriptionPlaceholder")}
-              autosize
-              minRows={5}
-              maxRows={14}
-              value={form.values.description}
-              onChange={(event) => form.setField("description", event.currentTarget.value)}
-              error={form.errors.description}
-            />
-            <ScaleSelect
-              label={t("portal.urgency")}
-              value={form.values.urgency}
-              onChange={(value) => form.setField("urgency", value)}
-              w={{ base: "100%", xs: 240 }}
-            />
-            <Group justify="flex-end" mt="xs">
-              <Button variant="default" onClick={() => void navigate("/")}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={createTicket.isPending}>
-                {t("portal.submit")}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <PortalCategoryStep choice={choice} onChoose={handleChoose}>
+        <Paper withBorder radius="md" p="md">
+          <form onSubmit={handleSubmit} noValidate>
+            <Stack gap="sm">
+              <ApiErrorAlert error={createTicket.error} />
+              <TextInput
+                label={t("portal.requestTitle")}
+                placeholder={t("portal.requestTitlePlaceholder")}
+                required
+                autoFocus
+                value={form.values.title}
+                onChange={(event) => form.setField("title", event.currentTarget.value)}
+                error={form.errors.title}
+              />
+              <Textarea
+                label={t("portal.requestDescription")}
+                placeholder={t("portal.requestDescriptionPlaceholder")}
+                autosize
+                minRows={5}
+                maxRows={14}
+                value={form.values.description}
+                onChange={(event) => form.setField("description", event.currentTarget.value)}
+                error={form.errors.description}
+              />
+              <ScaleSelect
+                label={t("portal.urgency")}
+                value={form.values.urgency}
+                onChange={(value) => form.setField("urgency", value)}
+                w={{ base: "100%", xs: 240 }}
+              />
+              <Group justify="flex-end" mt="xs">
+                <Button variant="default" onClick={() => void navigate("/")}>
+                  {t("common.cancel")}
+                </Button>
+                <Button type="submit" loading={createTicket.isPending}>
+                  {t("portal.submit")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      </PortalCategoryStep>
     </Stack>
   );
 }

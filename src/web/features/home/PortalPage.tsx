@@ -1,4 +1,5 @@
-import { Button, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title, UnstyledButton } from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, ThemeIcon, Title, UnstyledButton } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
@@ -15,7 +16,11 @@ export function PortalPage() {
   const { t } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const tickets = useTicketList({ view: "all", sort: "updated" });
+  const [scope, setScope] = useState<"mine" | "entity">("mine");
+  const tickets = useTicketList({ view: "all", sort: "updated", portal: scope });
+  // The entity tab shows only where the entity shares its tickets, i.e. where there is something to see.
+  const shared = useTicketList({ view: "all", sort: "updated", portal: "entity", limit: 1 });
+  const hasShared = shared.items.length > 0;
 
   return (
     <Stack maw={880} mx="auto" w="100%" gap="sm">
@@ -28,6 +33,15 @@ export function PortalPage() {
           </Button>
         }
       />
+      {hasShared && (
+        <SegmentedControl
+          value={scope}
+          onChange={(value) => setScope(value as "mine" | "entity")}
+          data={[{ value: "mine", label: t("portal.scopeMine") }, { value: "entity", label: t("portal.scopeEntity") }]}
+          aria-label={t("portal.scope")}
+          w="fit-content"
+        />
+      )}
       <ApiErrorAlert error={tickets.error} />
       {tickets.isPending && <Skeleton h={160} />}
       {tickets.isSuccess && tickets.items.length === 0 && (
@@ -58,6 +72,7 @@ export function PortalPage() {
                 </Text>
                 <Text size="sm" c="dimmed">
                   {t("portal.number", { id: ticket.id })} · {t("portal.updated", { date: format.dateTime(ticket.updatedAt) })}
+                  {scope === "entity" && ticket.requesterName ? ` · ${ticket.requesterName}` : ""}
                 </Text>
               </div>
               <TicketStatusBadge status={ticket.status} />

@@ -8,6 +8,8 @@ import { useParams } from "react-router";
 import { PageHeader } from "../../components/PageHeader.js";
 import { RecordError } from "../../components/StatusPages.js";
 import { useFormat } from "../../i18n/format.js";
+import { useMe } from "../auth/useAuth.js";
+import { AttachmentsPanel } from "../tickets/AttachmentsPanel.js";
 import { RichText, TicketStatusBadge } from "../tickets/ticket-ui.js";
 import { Timeline } from "../tickets/Timeline.js";
 import { useApproveSolution, useFollowups, useRateTicket, useTicket } from "../tickets/useTickets.js";
@@ -16,12 +18,15 @@ import { useApproveSolution, useFollowups, useRateTicket, useTicket } from "../t
 export function RequestPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useMe();
   const id = Number(useParams().id);
   const ticket = useTicket(id);
 
   if (ticket.isPending) return <Skeleton h={300} />;
   if (ticket.isError) return <RecordError error={ticket.error} />;
   const record = ticket.data;
+  // Observers and colleagues of a sharing entity read along; only the requester approves and rates.
+  const isRequester = record.requesterId === me.id;
 
   return (
     <Stack maw={720} mx="auto" w="100%" gap="md">
@@ -47,13 +52,14 @@ export function RequestPage() {
           <RichText html={record.description} />
         </Paper>
       )}
-      {record.status === "solved" && <SolutionApproval ticket={record} />}
+      {record.status === "solved" && isRequester && <SolutionApproval ticket={record} />}
       {record.status === "closed" && (
         <Alert color="gray" variant="light" py="xs">
           {t("portal.closedNotice")}
         </Alert>
       )}
-      {record.status === "closed" && <Satisfaction ticket={record} />}
+      {record.status === "closed" && isRequester && <Satisfaction ticket={record} />}
+      <AttachmentsPanel ticketId={record.id} staff={false} portal canUpload={isRequester && record.status !== "closed"} />
       <Timeline ticketId={record.id} staff={false} canReply={record.status !== "closed"} />
     </Stack>
   );

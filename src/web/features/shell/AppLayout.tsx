@@ -6,6 +6,8 @@ import { Link, Outlet } from "react-router";
 import { SearchIcon, VigieLogo } from "../../components/icons.js";
 import { isPortalOnly } from "../../lib/permissions.js";
 import { useMe } from "../auth/useAuth.js";
+import { LiveUpdates } from "../live/useLiveUpdates.js";
+import { NotificationBell } from "../notifications/NotificationBell.js";
 import { AppNavbar } from "./AppNavbar.js";
 import { CommandPalette } from "./CommandPalette.js";
 import { EntitySwitcher } from "./EntitySwitcher.js";
@@ -65,6 +67,7 @@ export function AppLayout() {
             >
               {t("header.search")}
             </Button>
+            <NotificationBell />
             <LanguageMenu />
             <ThemeToggle />
             <UserMenu />
@@ -78,6 +81,7 @@ export function AppLayout() {
         <Outlet />
       </AppShell.Main>
       <CommandPalette />
+      <LiveUpdates />
     </AppShell>
   );
 }

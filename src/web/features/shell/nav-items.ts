@@ -13,6 +13,7 @@ import {
   UsersIcon,
 } from "../../components/icons.js";
 import { can, isPortalOnly } from "../../lib/permissions.js";
+import { CategoryIcon } from "../categories/CategoryIcon.js";
 
 export type NavLabelKey =
   | "nav.home"
@@ -22,6 +23,7 @@ export type NavLabelKey =
   | "nav.users"
   | "nav.groups"
   | "nav.entities"
+  | "categories.nav"
   | "nav.tokens"
   | "nav.profile";
 
@@ -42,6 +44,7 @@ const RULES: NavRule[] = [
   { to: "/admin/users", label: "nav.users", icon: UsersIcon, section: "admin", permission: "user.read" },
   { to: "/admin/groups", label: "nav.groups", icon: GroupIcon, section: "admin", permission: "group.read" },
   { to: "/admin/entities", label: "nav.entities", icon: BuildingIcon, section: "admin", permission: "entity.read" },
+  { to: "/admin/categories", label: "categories.nav", icon: CategoryIcon, section: "admin", permission: "ticket.read" },
   { to: "/admin/tokens", label: "nav.tokens", icon: KeyIcon, section: "admin", permission: "token.manage" },
   { to: "/profile", label: "nav.profile", icon: UserIcon, section: "personal" },
 ];

@@ -11,6 +11,7 @@ import { EntitySelect } from "../../components/EntitySelect.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { useForm } from "../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
+import { CategorySelect, useCategoryPrefill } from "../categories/CategorySelect.js";
 import { useEntityScope } from "../shell/entity-scope.js";
 import { formatDuration, GroupSelect, textToHtml, ScaleSelect } from "./ticket-ui.js";
 import { useCreateTicket } from "./useTickets.js";
@@ -64,7 +65,7 @@ export function CallPage() {
                 <CallerSearch onPick={setCaller} />
               )}
             </Paper>
-            {caller && <CallerTickets caller={caller} />}
+            {caller && <CallerTickets caller={caller} seconds={timer.seconds} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -86,6 +87,7 @@ const INITIAL = {
   contactPhone: "",
   contactEmail: "",
   entityId: null as number | null,
+  categoryId: null as number | null,
 };
 
 function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; anonymous: boolean; seconds: number }) {
@@ -94,6 +96,7 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
   const { scopeQuery } = useEntityScope();
   const createTicket = useCreateTicket();
   const form = useForm(INITIAL);
+  const prefill = useCategoryPrefill<typeof INITIAL>(form.setField);
   const [missingCaller, setMissingCaller] = useState(false);
 
   function handleSubmit(event: FormEvent) {
@@ -108,6 +111,7 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
       urgency: values.urgency,
       impact: values.impact,
       groupId: values.groupId ?? undefined,
+      categoryId: values.categoryId ?? undefined,
       callSeconds: Math.min(seconds, 86_400),
       ...(anonymous
         ? {
@@ -178,6 +182,17 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
             />
           </>
         )}
+        <CategorySelect
+          label={t("categories.picker")}
+          description={t("categories.pickerHelp")}
+          value={form.values.categoryId}
+          entityId={anonymous ? (form.values.entityId ?? scopeQuery.entityId) : caller?.entityId}
+          onChange={(value, category) => {
+            form.setField("categoryId", value);
+            prefill.applyCategory(category);
+          }}
+          error={form.errors.categoryId}
+        />
         <TextInput
           label={t("tickets.ticketTitle")}
           required
@@ -199,23 +214,23 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
             label={t("tickets.type")}
             data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
             value={form.values.type}
-            onChange={(value) => value && form.setField("type", value as TicketType)}
+            onChange={(value) => value && prefill.setByHand("type", value as TicketType)}
             allowDeselect={false}
           />
           <ScaleSelect
             label={t("tickets.urgency")}
             value={form.values.urgency}
-            onChange={(value) => form.setField("urgency", value)}
+            onChange={(value) => prefill.setByHand("urgency", value)}
           />
           <ScaleSelect
             label={t("tickets.impact")}
             value={form.values.impact}
-            onChange={(value) => form.setField("impact", value)}
+            onChange={(value) => prefill.setByHand("impact", value)}
           />
           <GroupSelect
             label={t("tickets.group")}
             value={form.values.groupId}
-            onChange={(value) => form.setField("groupId", value)}
+            onChange={(value) => prefill.setByHand("groupId", value)}
             error={form.errors.groupId}
           />
         </SimpleGrid>

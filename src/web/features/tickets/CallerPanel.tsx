@@ -1,14 +1,15 @@
-import { Alert, Anchor, Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Modal, Paper, Skeleton, Stack, Text, TextInput, Textarea, Title, UnstyledButton } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { User } from "../../../shared/api/users.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { useFormat } from "../../i18n/format.js";
 import { useUserList } from "../identity/users/useUsers.js";
-import { PriorityBadge, TicketStatusBadge } from "./ticket-ui.js";
-import { useTicketList } from "./useTickets.js";
+import { PriorityBadge, TicketStatusBadge, formatDuration, textToHtml } from "./ticket-ui.js";
+import { useAddFollowup, useTicketList } from "./useTickets.js";
 
 export function CallerSearch({ onPick }: { onPick: (user: User) => void }) {
   const { t } = useTranslation();
@@ -93,7 +94,7 @@ export function PickedCaller({ caller, onChange }: { caller: User; onChange: () 
   );
 }
 
-export function CallerTickets({ caller }: { caller: User }) {
+export function CallerTickets({ caller, seconds }: { caller: User; seconds: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const tickets = useTicketList({ view: "open", requesterId: caller.id, limit: 10 });
@@ -117,7 +118,7 @@ export function CallerTickets({ caller }: { caller: User }) {
       )}
       <Stack gap="xs">
         {tickets.items.map((ticket) => (
-          <Paper key={ticket.id} withBorder radius="sm" p="xs">
+          <Paper key={ticket.id} withBorder radius="sm" p="xs" data-ticket={ticket.id}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <div style={{ minWidth: 0 }}>
                 <Anchor component={Link} to={`/tickets/${ticket.id}`} fz="sm" fw={500} lineClamp={2}>
@@ -131,19 +132,56 @@ export function CallerTickets({ caller }: { caller: User }) {
                   </Text>
                 </Group>
               </div>
-              <Button
-                component={Link}
-                to={`/tickets/${ticket.id}?tab=timeline#followup`}
-                size="xs"
-                variant="light"
-                className="nowrap"
-              >
-                {t("call.addFollowup")}
-              </Button>
+              <CallFollowupButton ticketId={ticket.id} seconds={seconds} />
             </Group>
           </Paper>
         ))}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The call is about a ticket already open: a followup records what was said, and the call's
+ * duration adds to the ticket's call time; then the technician lands on the ticket.
+ */
+function CallFollowupButton({ ticketId, seconds }: { ticketId: number; seconds: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const add = useAddFollowup(ticketId);
+  const [opened, setOpened] = useState(false);
+  const [content, setContent] = useState("");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!content.trim()) return;
+    add.mutate({ content: textToHtml(content.trim()), callSeconds: Math.min(seconds, 86_400) }, {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: t("call.followupAdded", { id: ticketId, duration: formatDuration(seconds) }) });
+        void navigate(`/tickets/${ticketId}`);
+      },
+    });
+  }
+
+  return (
+    <>
+      <Button size="xs" variant="light" className="nowrap" onClick={() => setOpened(true)}>
+        {t("call.addFollowup")}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t("call.followupTitle", { id: ticketId })}>
+        <form onSubmit={submit}>
+          <Stack gap="sm">
+            <Textarea label={t("call.followupLabel")} autosize minRows={3} required data-autofocus
+              value={content} onChange={(event) => setContent(event.currentTarget.value)} />
+            <Text size="sm" c="dimmed">{t("call.durationAdded", { duration: formatDuration(seconds) })}</Text>
+            <ApiErrorAlert error={add.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpened(false)}>{t("common.cancel")}</Button>
+              <Button type="submit" disabled={!content.trim()} loading={add.isPending}>{t("call.followupSubmit")}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   );
 }

@@ -10,6 +10,8 @@ import { PageHeader } from "../../components/PageHeader.js";
 import { UserSelect } from "../../components/UserSelect.js";
 import { useForm } from "../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
+import { CategorySelect, useCategoryPrefill } from "../categories/CategorySelect.js";
+import { useEntityScope } from "../shell/entity-scope.js";
 import { GroupSelect, textToHtml, ScaleSelect } from "./ticket-ui.js";
 import { useCreateTicket } from "./useTickets.js";
 
@@ -28,7 +30,10 @@ export function NewTicketPage() {
     impact: 3,
     groupId: null as number | null,
     assigneeId: null as number | null,
+    categoryId: null as number | null,
   });
+  const prefill = useCategoryPrefill<typeof form.values>(form.setField);
+  const { scopeQuery } = useEntityScope();
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -39,6 +44,7 @@ export function NewTicketPage() {
       requesterId: values.requesterId ?? undefined,
       groupId: values.groupId ?? undefined,
       assigneeId: values.assigneeId ?? undefined,
+      categoryId: values.categoryId ?? undefined,
     };
     const result = validate(CreateTicketBodySchema, body, t);
     if (!result.ok) return form.setErrors(result.errors);
@@ -74,7 +80,7 @@ export function NewTicketPage() {
                   label={t("tickets.type")}
                   data={TICKET_TYPES.map((value) => ({ value, label: t(`tickets.types.${value}`) }))}
                   value={form.values.type}
-                  onChange={(value) => value && form.setField("type", value as TicketType)}
+                  onChange={(value) => value && prefill.setByHand("type", value as TicketType)}
                   allowDeselect={false}
                 />
                 <Select
@@ -86,6 +92,17 @@ export function NewTicketPage() {
                 />
               </SimpleGrid>
             </SimpleGrid>
+            <CategorySelect
+              label={t("categories.picker")}
+              description={t("categories.pickerHelp")}
+              value={form.values.categoryId}
+              entityId={scopeQuery.entityId}
+              onChange={(value, category) => {
+                form.setField("categoryId", value);
+                prefill.applyCategory(category);
+              }}
+              error={form.errors.categoryId}
+            />
             <TextInput
               label={t("tickets.ticketTitle")}
               required
@@ -108,17 +125,17 @@ export function NewTicketPage() {
               <ScaleSelect
                 label={t("tickets.urgency")}
                 value={form.values.urgency}
-                onChange={(value) => form.setField("urgency", value)}
+                onChange={(value) => prefill.setByHand("urgency", value)}
               />
               <ScaleSelect
                 label={t("tickets.impact")}
                 value={form.values.impact}
-                onChange={(value) => form.setField("impact", value)}
+                onChange={(value) => prefill.setByHand("impact", value)}
               />
               <GroupSelect
                 label={t("tickets.group")}
                 value={form.values.groupId}
-                onChange={(value) => form.setField("groupId", value)}
+                onChange={(value) => prefill.setByHand("groupId", value)}
                 error={form.errors.groupId}
               />
               <UserSelect

@@ -1,14 +1,14 @@
-import { Badge, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Modal, Skeleton, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Task } from "../../../shared/api/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { errorText } from "../../components/error-text.js";
-import { UserSelect } from "../../components/UserSelect.js";
 import { useFormat } from "../../i18n/format.js";
-import { formatMinutes, parseLocalDateTime } from "./ticket-ui.js";
-import { useCreateTask, useTasks, useUpdateTask } from "./useTickets.js";
+import { TaskForm } from "./TaskForm.js";
+import { formatMinutes } from "./ticket-ui.js";
+import { useTasks, useUpdateTask } from "./useTickets.js";
 
 /** The work done on a ticket: who, when, how long; ticking "done" saves at once. */
 export function TasksTab({ ticketId, readOnly }: { ticketId: number; readOnly: boolean }) {
@@ -47,6 +47,7 @@ function TaskTable({ ticketId, tasks, readOnly }: { ticketId: number; tasks: Tas
   const { t } = useTranslation();
   const format = useFormat();
   const update = useUpdateTask(ticketId);
+  const [editing, setEditing] = useState<Task | null>(null);
 
   function toggle(task: Task, isDone: boolean) {
     update.mutate(
@@ -60,6 +61,9 @@ function TaskTable({ ticketId, tasks, readOnly }: { ticketId: number; tasks: Tas
 
   return (
     <div className="table-scroll">
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t("tasks.edit")} size="lg">
+        {editing && <TaskForm ticketId={ticketId} task={editing} onDone={() => setEditing(null)} />}
+      </Modal>
       <Table verticalSpacing={6} fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -68,6 +72,7 @@ function TaskTable({ ticketId, tasks, readOnly }: { ticketId: number; tasks: Tas
             <Table.Th>{t("tasks.technician")}</Table.Th>
             <Table.Th>{t("tasks.planned")}</Table.Th>
             <Table.Th ta="right">{t("tasks.minutes")}</Table.Th>
+            {!readOnly && <Table.Th w={40}><VisuallyHidden>{t("tasks.editButton")}</VisuallyHidden></Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -102,122 +107,18 @@ function TaskTable({ ticketId, tasks, readOnly }: { ticketId: number; tasks: Tas
               <Table.Td ta="right" className="nowrap">
                 {formatMinutes(task.minutesSpent)}
               </Table.Td>
+              {!readOnly && (
+                <Table.Td>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing(task)}
+                    aria-label={t("tasks.editLabel", { task: task.description })}>
+                    {t("tasks.editButton")}
+                  </Button>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </div>
-  );
-}
-
-const EMPTY = {
-  description: "",
-  technicianId: null as number | null,
-  plannedStart: "",
-  plannedEnd: "",
-  minutesSpent: 0 as number | string,
-  isDone: false,
-  isPrivate: false,
-};
-
-function TaskForm({ ticketId }: { ticketId: number }) {
-  const { t } = useTranslation();
-  const create = useCreateTask(ticketId);
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof typeof EMPTY, string>>>({});
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => {
-    setValues((old) => ({ ...old, [key]: value }));
-    setErrors((old) => ({ ...old, [key]: undefined }));
-  };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const plannedStart = parseLocalDateTime(values.plannedStart);
-    const plannedEnd = parseLocalDateTime(values.plannedEnd);
-    const next: typeof errors = {
-      description: values.description.trim() ? undefined : t("validation.required"),
-      plannedStart: plannedStart === null ? t("validation.date") : undefined,
-      plannedEnd:
-        plannedEnd === null
-          ? t("validation.date")
-          : plannedStart && plannedEnd && plannedEnd < plannedStart
-            ? t("tasks.endBeforeStart")
-            : undefined,
-    };
-    if (Object.values(next).some(Boolean)) return setErrors(next);
-    create.mutate(
-      {
-        description: values.description.trim(),
-        technicianId: values.technicianId ?? undefined,
-        plannedStart: plannedStart ?? undefined,
-        plannedEnd: plannedEnd ?? undefined,
-        minutesSpent: Number(values.minutesSpent) || 0,
-        isDone: values.isDone,
-        isPrivate: values.isPrivate,
-      },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "green", message: t("tasks.added") });
-          setValues(EMPTY);
-        },
-      },
-    );
-  }
-
-  return (
-    <Paper withBorder radius="md" p="sm" component="form" onSubmit={submit} noValidate>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700} mb={6}>
-        {t("tasks.add")}
-      </Text>
-      <Stack gap="xs">
-        <ApiErrorAlert error={create.error} />
-        <TextInput
-          label={t("tasks.description")}
-          required
-          value={values.description}
-          onChange={(event) => set("description", event.currentTarget.value)}
-          error={errors.description}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs">
-          <UserSelect label={t("tasks.technician")} value={values.technicianId} onChange={(value) => set("technicianId", value)} />
-          <TextInput
-            type="datetime-local"
-            label={t("tasks.plannedStart")}
-            value={values.plannedStart}
-            onChange={(event) => set("plannedStart", event.currentTarget.value)}
-            error={errors.plannedStart}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t("tasks.plannedEnd")}
-            value={values.plannedEnd}
-            onChange={(event) => set("plannedEnd", event.currentTarget.value)}
-            error={errors.plannedEnd}
-          />
-          <NumberInput
-            label={t("tasks.minutes")}
-            min={0}
-            max={100_000}
-            step={5}
-            allowDecimal={false}
-            value={values.minutesSpent}
-            onChange={(value) => set("minutesSpent", value)}
-          />
-        </SimpleGrid>
-        <Group justify="space-between">
-          <Group gap="md">
-            <Checkbox label={t("tasks.done")} checked={values.isDone} onChange={(event) => set("isDone", event.currentTarget.checked)} />
-            <Checkbox
-              label={`${t("tickets.private")} — ${t("tickets.privateHelp")}`}
-              checked={values.isPrivate}
-              onChange={(event) => set("isPrivate", event.currentTarget.checked)}
-            />
-          </Group>
-          <Button type="submit" loading={create.isPending}>
-            {t("tasks.addButton")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Button, Grid, Group, Paper, Select, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Grid, Group, Paper, Select, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { Ticket, UpdateTicketBody } from "../../../shared/api/tickets.js";
 import { TICKET_TYPES, type TicketType } from "../../../shared/domain/tickets.js";
 import { PageHeader } from "../../components/PageHeader.js";
@@ -12,13 +12,19 @@ import { useFormat } from "../../i18n/format.js";
 import { can } from "../../lib/permissions.js";
 import { useTabParam } from "../../lib/useTabParam.js";
 import { useMe } from "../auth/useAuth.js";
+import { CategorySelect } from "../categories/CategorySelect.js";
 import { HistoryTab } from "../history/HistoryTab.js";
+import { AttachmentsPanel } from "./AttachmentsPanel.js";
+import { LinksPanel } from "./LinksPanel.js";
+import { ObserversPanel } from "./ObserversPanel.js";
+import { RequesterPanel } from "./RequesterPanel.js";
 import { TasksTab } from "./TasksTab.js";
 import { TicketActions } from "./TicketActions.js";
 import { notifyTicketError } from "./ticket-errors.js";
 import { formatDuration, GroupSelect, PriorityBadge, RichText, TicketStatusBadge, ScaleSelect } from "./ticket-ui.js";
 import { Timeline } from "./Timeline.js";
 import { useTicket, useUpdateTicket } from "./useTickets.js";
+import { AlsoHere } from "../live/AlsoHere.js";
 
 const TABS = ["timeline", "tasks", "history"] as const;
 
@@ -33,7 +39,8 @@ export function TicketPage() {
   if (ticket.isPending) return <Skeleton h={300} />;
   if (ticket.isError) return <RecordError error={ticket.error} />;
   const record = ticket.data;
-  const mayWrite = can(me, "ticket.write");
+  // A merged ticket is kept for the record: work goes on in the one it was merged into.
+  const mayWrite = can(me, "ticket.write") && record.mergedIntoId === null;
 
   return (
     <>
@@ -59,6 +66,13 @@ export function TicketPage() {
         }
         actions={mayWrite && <TicketActions ticket={record} meId={me.id} />}
       />
+      <AlsoHere ticketId={record.id} />
+      {record.mergedIntoId !== null && (
+        <Alert color="indigo" variant="light" mb="md" py="xs">
+          {t("relations.mergedInto", { id: record.mergedIntoId })}{" "}
+          <Anchor component={Link} to={`/tickets/${record.mergedIntoId}`}>{t("relations.openMerged", { id: record.mergedIntoId })}</Anchor>
+        </Alert>
+      )}
       {record.status === "pending" && record.pendingReason && (
         <Alert color="yellow" variant="light" mb="md" py="xs">
           {t("tickets.pendingSince", { reason: record.pendingReason })}
@@ -74,6 +88,7 @@ export function TicketPage() {
               </Text>
               {record.description ? <RichText html={record.description} /> : <Text c="dimmed">—</Text>}
             </Paper>
+            <AttachmentsPanel ticketId={record.id} staff={mayWrite} />
             <Tabs value={tab} onChange={setTab}>
               <Tabs.List mb="md">
                 <Tabs.Tab value="timeline">{t("tabs.timeline")}</Tabs.Tab>
@@ -92,6 +107,9 @@ export function TicketPage() {
           <Stack gap="md">
             <TicketFieldsForm key={record.version} ticket={record} readOnly={!mayWrite} />
             <TicketPeople ticket={record} />
+            {mayWrite && <RequesterPanel ticket={record} />}
+            {mayWrite && <LinksPanel ticket={record} staff={mayWrite} />}
+            <ObserversPanel ticketId={record.id} staff={mayWrite} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -147,6 +165,7 @@ function TicketFieldsForm({ ticket, readOnly }: { ticket: Ticket; readOnly: bool
     type: ticket.type,
     groupId: ticket.groupId,
     assigneeId: ticket.assigneeId,
+    categoryId: ticket.categoryId,
   };
   const [values, setValues] = useState(initial);
   const changed = (Object.keys(initial) as (keyof typeof initial)[]).filter((key) => values[key] !== initial[key]);
@@ -191,6 +210,16 @@ function TicketFieldsForm({ ticket, readOnly }: { ticket: Ticket; readOnly: bool
           value={values.type}
           onChange={(value) => value && set("type", value as TicketType)}
           allowDeselect={false}
+          disabled={readOnly}
+          size="xs"
+        />
+        <CategorySelect
+          label={t("categories.picker")}
+          placeholder={readOnly ? "—" : undefined}
+          value={values.categoryId}
+          onChange={(value) => set("categoryId", value)}
+          entityId={ticket.entityId}
+          initialLabel={ticket.categoryName}
           disabled={readOnly}
           size="xs"
         />

@@ -1,8 +1,9 @@
-import { Badge, Button, Checkbox, Group, Paper, Skeleton, Stack, Text, Textarea } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Skeleton, Stack, Text, Textarea } from "@mantine/core";
 import { getHotkeyHandler } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Followup } from "../../../shared/api/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { LoadMore } from "../../components/LoadMore.js";
@@ -17,6 +18,7 @@ const KIND_COLORS: Record<Followup["kind"], string> = {
   solution: "green",
   refusal: "red",
   workaround: "teal",
+  merge: "indigo",
 };
 
 /** Kinds that change what the requester should do: shown filled and with a coloured edge. */
@@ -53,6 +55,19 @@ export function Timeline({ ticketId, staff, canReply = true }: { ticketId: numbe
   );
 }
 
+/** On a merged ticket, the merge followup holds the target's number: say it in words, with a link. */
+function FollowupContent({ followup }: { followup: Followup }) {
+  const { t } = useTranslation();
+  const target = followup.kind === "merge" ? /^(?:<p>)?#(\d+)(?:<\/p>)?$/.exec(followup.content)?.[1] : undefined;
+  if (!target) return <RichText html={followup.content} />;
+  return (
+    <Text size="sm">
+      {t("relations.mergedIntoShort")}{" "}
+      <Anchor component={Link} to={`/tickets/${target}`}>#{target}</Anchor>
+    </Text>
+  );
+}
+
 function FollowupCard({ followup }: { followup: Followup }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -86,7 +101,7 @@ function FollowupCard({ followup }: { followup: Followup }) {
           {format.dateTime(followup.createdAt)}
         </Text>
       </Group>
-      <RichText html={followup.content} />
+      <FollowupContent followup={followup} />
     </Paper>
   );
 }

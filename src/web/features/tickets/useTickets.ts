@@ -32,6 +32,8 @@ export type TicketFilters = {
   entityId?: number;
   sort?: "updated" | "created" | "priority";
   limit?: number;
+  /** For requesters: their own tickets, or their entity's when it shares them. */
+  portal?: "mine" | "entity";
 };
 
 export function useTicketList(filters: TicketFilters, enabled = true) {

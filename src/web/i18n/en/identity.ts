@@ -88,6 +88,8 @@ export const enIdentity: typeof frIdentity = {
     name: "Name",
     completeName: "Complete path",
     parent: "Parent entity",
+    sharesTickets: "Share tickets among the entity’s members",
+    sharesTicketsHelp: "Everyone follows the whole entity’s tickets from the portal (without the technicians’ private notes).",
     isRoot: "None (root entity)",
     children: "Sub-entities",
     comment: "Comment",

@@ -2,5 +2,10 @@ import type { Messages } from "../fr/index.js";
 import { enCore } from "./core.js";
 import { enIdentity } from "./identity.js";
 import { enTickets } from "./tickets.js";
+import { enCategories } from "./categories.js";
+import { enAttachments } from "./attachments.js";
+import { enRelations } from "./relations.js";
+import { enLive } from "./live.js";
+import { enQueue } from "./queue.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue };

@@ -86,6 +86,8 @@ export const frIdentity = {
     name: "Nom",
     completeName: "Chemin complet",
     parent: "Entité parente",
+    sharesTickets: "Partager les tickets entre les membres de l’entité",
+    sharesTicketsHelp: "Chacun suit depuis le portail les tickets de toute l’entité (sans les notes privées des techniciens).",
     isRoot: "Aucune (entité racine)",
     children: "Sous-entités",
     comment: "Commentaire",

@@ -1,8 +1,13 @@
 import { frCore } from "./core.js";
 import { frIdentity } from "./identity.js";
 import { frTickets } from "./tickets.js";
+import { frCategories } from "./categories.js";
+import { frAttachments } from "./attachments.js";
+import { frRelations } from "./relations.js";
+import { frLive } from "./live.js";
+import { frQueue } from "./queue.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ChangeEvent, FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -28,6 +28,7 @@ export function EntityDetailsForm({ entity, readOnly }: { entity: Entity; readOn
     country: entity.country ?? "",
     phone: entity.phone ?? "",
     email: entity.email ?? "",
+    sharesTickets: entity.sharesTickets,
   });
   const isRoot = entity.parentId === null;
 
@@ -36,6 +37,7 @@ export function EntityDetailsForm({ entity, readOnly }: { entity: Entity; readOn
     const after: Record<string, unknown> = { name: form.values.name };
     if (!isRoot) after.parentId = form.values.parentId ?? undefined;
     for (const field of TEXT_FIELDS) after[field] = emptyToNull(form.values[field]);
+    after.sharesTickets = form.values.sharesTickets;
     const before: Record<string, unknown> = { ...entity };
     const result = validate(UpdateEntityBodySchema, changedFields(before, after), t);
     if (!result.ok) return form.setErrors(result.errors);
@@ -80,6 +82,13 @@ export function EntityDetailsForm({ entity, readOnly }: { entity: Entity; readOn
             <TextInput label={t("entities.email")} type="email" {...text("email")} />
           </SimpleGrid>
           <Textarea label={t("entities.comment")} autosize minRows={2} {...text("comment")} />
+          <Checkbox
+            label={t("entities.sharesTickets")}
+            description={t("entities.sharesTicketsHelp")}
+            checked={form.values.sharesTickets}
+            onChange={(event) => form.setField("sharesTickets", event.currentTarget.checked)}
+            disabled={readOnly}
+          />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               {t("common.createdUpdated", { created: format.dateTime(entity.createdAt), updated: format.dateTime(entity.updatedAt) })}
