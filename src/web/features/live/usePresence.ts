@@ -21,11 +21,17 @@ export function usePresence(ticketId: number, enabled: boolean): PresenceList["d
 
   useEffect(() => {
     if (!enabled) return;
-    const report = () =>
-      api<PresenceList>(path, { method: "PUT" }).then(
-        (list) => queryClient.setQueryData([path], list),
+    const report = () => {
+      const sentAt = Date.now();
+      return api<PresenceList>(path, { method: "PUT" }).then(
+        (list) => {
+          // A live event may have refetched the list while this answer travelled: keep the newer one.
+          const updatedAt = queryClient.getQueryState([path])?.dataUpdatedAt ?? 0;
+          if (updatedAt < sentAt) queryClient.setQueryData([path], list);
+        },
         () => undefined,
       );
+    };
     void report();
     const timer = setInterval(() => void report(), PRESENCE_REFRESH_MS);
     const leave = () => void fetch(path, { method: "DELETE", keepalive: true, credentials: "same-origin" }).catch(() => undefined);

@@ -49,12 +49,16 @@ function TaskTable({ ticketId, tasks, readOnly }: { ticketId: number; tasks: Tas
   const update = useUpdateTask(ticketId);
   const [editing, setEditing] = useState<Task | null>(null);
 
+  // The box ticks at once; it falls back to the saved value if the server refuses.
+  const [ticking, setTicking] = useState<Record<number, boolean>>({});
   function toggle(task: Task, isDone: boolean) {
+    setTicking((old) => ({ ...old, [task.id]: isDone }));
     update.mutate(
       { taskId: task.id, body: { isDone } },
       {
         onSuccess: () => notifications.show({ color: "green", message: isDone ? t("tasks.markedDone") : t("tasks.markedTodo") }),
         onError: (error) => notifications.show({ color: "red", message: errorText(error, t) }),
+        onSettled: () => setTicking(({ [task.id]: _done, ...rest }) => rest),
       },
     );
   }
@@ -81,7 +85,7 @@ function TaskTable({ ticketId, tasks, readOnly }: { ticketId: number; tasks: Tas
               <Table.Td>
                 <Checkbox
                   aria-label={t("tasks.doneLabel", { task: task.description })}
-                  checked={task.isDone}
+                  checked={ticking[task.id] ?? task.isDone}
                   disabled={readOnly}
                   onChange={(event) => toggle(task, event.currentTarget.checked)}
                 />
