@@ -132,6 +132,27 @@ describe.skipIf(missing !== undefined)("a ticket's people and relations: request
     expect((await api<Ticket>(`/api/tickets/${ids.target}`)).callSeconds ?? 0).toBeGreaterThan(before);
   });
 
+  it("keeps a technician's unsaved triage when someone else changes the ticket, and shows the clash", async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/tickets/${ids.target}`);
+    const form = page.locator("form", { has: page.getByRole("heading", { name: "Qualification" }) });
+    await form.getByRole("combobox", { name: "Urgence" }).click();
+    await page.getByRole("option", { name: "5 · Très haute" }).click();
+    await form.getByRole("combobox", { name: "Impact" }).click();
+    await page.getByRole("option", { name: "4 · Haute" }).click();
+    // Meanwhile the admin lowers the urgency: the live update brings it, the clash shows.
+    const current = await api<Ticket>(`/api/tickets/${ids.target}`);
+    await api(`/api/tickets/${ids.target}`, "PATCH", { version: current.version, urgency: 1 });
+    const alert = page.getByRole("alert").filter({ hasText: "Modifié pendant votre saisie" });
+    await alert.getByText("Quelqu’un a changé Urgence entre-temps").waitFor();
+    await expect(form.getByRole("button", { name: "Enregistrer" }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, "85-triage-clash", false);
+    await alert.getByRole("button", { name: "Garder mes choix" }).click();
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Modifications enregistrées").waitFor();
+    expect(await api<Ticket>(`/api/tickets/${ids.target}`)).toMatchObject({ urgency: 5, impact: 4 });
+  });
+
   it("the observer follows the ticket from the portal, without approving it", async () => {
     const { page } = browser;
     await signIn(PAUL, /Bonjour Paul|Mes demandes|Portail/);

@@ -2,6 +2,10 @@ import type { frTickets } from "../fr/tickets.js";
 
 export const enTickets: typeof frTickets = {
   tickets: {
+    changedMeanwhile: "Changed while you were editing",
+    changedFields: "Someone changed {{fields}} meanwhile. Your other edits are kept.",
+    takeTheirs: "Take their values",
+    keepMine: "Keep mine",
     title: "Tickets",
     queueDescription: "The support queue: j / k to move, Enter to open, a to take.",
     new: "New ticket",

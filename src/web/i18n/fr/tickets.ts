@@ -1,6 +1,10 @@
 /** French — tickets: the technicians' queue, the ticket page and the requesters' portal. */
 export const frTickets = {
   tickets: {
+    changedMeanwhile: "Modifié pendant votre saisie",
+    changedFields: "Quelqu’un a changé {{fields}} entre-temps. Vos autres modifications sont gardées.",
+    takeTheirs: "Prendre leurs valeurs",
+    keepMine: "Garder mes choix",
     title: "Tickets",
     queueDescription: "La file du support : j / k pour se déplacer, Entrée pour ouvrir, a pour prendre.",
     new: "Nouveau ticket",
