@@ -6,7 +6,7 @@ import type { Group } from "../src/shared/api/groups.js";
 import type { Ticket } from "../src/shared/api/tickets.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall, pickOption } from "./helpers.js";
+import { apiCall, ok, pickOption, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -24,11 +24,6 @@ async function choose(page: Page, within: Locator, label: RegExp, option: string
 
 type Setup = { cookie: string; groups: Record<"n1" | "network", number>; categories: Record<string, Category> };
 
-async function ok<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
-  const result = await call;
-  expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
-  return result.body;
-}
 
 /** Two teams, a technician, a requester and a small tree, through the API. */
 async function prepare(url: string): Promise<Setup> {
@@ -70,13 +65,7 @@ describe.skipIf(missing !== undefined)("ticket categories, from the admin's tree
   const getTicket = (id: number) => ok(apiCall<Ticket>(server.url, `/api/tickets/${id}`, { cookie: setup.cookie }));
 
   async function signIn(browser: Browser, person: { login: string; password: string }) {
-    const { page, context } = browser;
-    await context.clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/^Identifiant/).fill(person.login);
-    await page.getByLabel(/^Mot de passe/).fill(person.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await signInAs(browser, server.url, person);
   }
 
   beforeAll(async () => {

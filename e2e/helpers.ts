@@ -1,4 +1,5 @@
-import type { Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 
 /**
  * Opens a Mantine Select by its label inside `within` (a dialog, the page's main area),
@@ -38,4 +39,22 @@ export async function apiCall<T>(
     body: (text ? JSON.parse(text) : undefined) as T,
     cookie: setCookie ? setCookie.split(";")[0] : undefined,
   };
+}
+
+/** Fails the test with the body when an API call used for preparing data did not succeed. */
+export async function ok<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
+  const result = await call;
+  expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
+  return result.body;
+}
+
+/** Signs in through the login page (French or English), from a clean slate, and waits to leave it. */
+export async function signInAs(browser: { page: Page; context: BrowserContext }, baseUrl: string, person: { login: string; password: string }) {
+  const { page, context } = browser;
+  await context.clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/^(Identifiant|Login)/).fill(person.login);
+  await page.getByLabel(/^(Mot de passe|Password)/).fill(person.password);
+  await page.getByRole("button", { name: /^(Se connecter|Sign in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }

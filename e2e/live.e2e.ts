@@ -4,7 +4,7 @@ import type { Entity } from "../src/shared/api/entities.js";
 import type { Ticket } from "../src/shared/api/tickets.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall } from "./helpers.js";
+import { apiCall, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -36,12 +36,8 @@ describe.skipIf(missing !== undefined)("two technicians on the same ticket", () 
   const api = <T>(path: string, cookie: string, method = "GET", body?: unknown) => ok(apiCall<T>(server.url, path, { method, cookie, body }));
 
   async function signIn(browser: Browser, person: Person) {
-    const { page } = browser;
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/^(Identifiant|Login)/).fill(person.login);
-    await page.getByLabel(/^(Mot de passe|Password)/).fill(person.password);
-    await page.getByRole("button", { name: /^(Se connecter|Sign in)$/ }).click();
-    await page.getByRole("heading", { name: new RegExp(person.firstName) }).waitFor();
+    await signInAs(browser, server.url, person);
+    await browser.page.getByRole("heading", { name: new RegExp(person.firstName) }).waitFor();
   }
 
   beforeAll(async () => {

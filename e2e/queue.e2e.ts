@@ -5,7 +5,7 @@ import type { Group } from "../src/shared/api/groups.js";
 import type { Ticket } from "../src/shared/api/tickets.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall, pickOption } from "./helpers.js";
+import { apiCall, ok, pickOption, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -19,11 +19,6 @@ const PRINTERS = ["Imprimante bloquée au 2e", "Imprimante du RH hors ligne", "I
 
 type Setup = { cookie: string; groupId: number; printerIds: number[]; duplicateId: number };
 
-async function ok<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
-  const result = await call;
-  expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
-  return result.body;
-}
 
 /** Through the API: an entity, two supervisors (French, English), a team, and tickets to sort out. */
 async function prepare(url: string): Promise<Setup> {
@@ -57,13 +52,8 @@ describe.skipIf(missing !== undefined)("the supervisor's queue: filters, columns
   const header = (name: string) => browser.page.getByRole("columnheader", { name, exact: true });
 
   async function signIn(person: { login: string; password: string }, heading: string) {
-    const { page, context } = browser;
-    await context.clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/^(Identifiant|Login)/).fill(person.login);
-    await page.getByLabel(/^(Mot de passe|Password)/).fill(person.password);
-    await page.getByRole("button", { name: /^(Se connecter|Sign in)$/ }).click();
-    await page.getByRole("heading", { name: heading }).waitFor();
+    await signInAs(browser, server.url, person);
+    await browser.page.getByRole("heading", { name: heading }).waitFor();
   }
 
   beforeAll(async () => {

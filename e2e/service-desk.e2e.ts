@@ -5,7 +5,7 @@ import type { Group } from "../src/shared/api/groups.js";
 import type { Followup, Ticket } from "../src/shared/api/tickets.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall, pickOption } from "./helpers.js";
+import { apiCall, ok, pickOption, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -25,11 +25,6 @@ const TITLE = "Plus d’accès au réseau depuis le poste 2B-14";
 
 type Setup = { cookie: string; rootId: number; entityId: number; groupId: number };
 
-async function ok<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
-  const result = await call;
-  expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
-  return result.body;
-}
 
 /** Everything but the flow itself goes through the API: an entity, three people, a level-2 team. */
 async function prepare(url: string): Promise<Setup> {
@@ -74,13 +69,8 @@ describe.skipIf(missing !== undefined)("a phone call from intake to the requeste
     );
 
   async function signIn(person: { login: string; password: string }, heading: string) {
-    const { page, context } = browser;
-    await context.clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/^Identifiant/).fill(person.login);
-    await page.getByLabel(/^Mot de passe/).fill(person.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByRole("heading", { name: heading }).waitFor();
+    await signInAs(browser, server.url, person);
+    await browser.page.getByRole("heading", { name: heading }).waitFor();
   }
 
   beforeAll(async () => {

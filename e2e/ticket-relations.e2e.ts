@@ -4,7 +4,7 @@ import type { Entity } from "../src/shared/api/entities.js";
 import type { Ticket } from "../src/shared/api/tickets.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall, pickOption } from "./helpers.js";
+import { apiCall, ok, pickOption, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -15,11 +15,6 @@ const TECH = { login: "nina.leroy", password: "technicien-n1-2026!", firstName: 
 const CLAIRE = { login: "claire.durand", password: "demandeur-2026!", firstName: "Claire", lastName: "Durand", phone: "04 72 10 20 30" };
 const PAUL = { login: "paul.morel", password: "demandeur-2026!", firstName: "Paul", lastName: "Morel", phone: "04 72 10 99 00" };
 
-async function ok<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
-  const result = await call;
-  expect(result.status, JSON.stringify(result.body)).toBeLessThan(300);
-  return result.body;
-}
 
 describe.skipIf(missing !== undefined)("a ticket's people and relations: requester panel, links, merge, observers, a new call", () => {
   let server: TestServer;
@@ -30,13 +25,8 @@ describe.skipIf(missing !== undefined)("a ticket's people and relations: request
   const api = <T>(path: string, method = "GET", body?: unknown) => ok(apiCall<T>(server.url, path, { method, cookie, body }));
 
   async function signIn(person: { login: string; password: string }, heading: RegExp | string) {
-    const { page, context } = browser;
-    await context.clearCookies();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(/^Identifiant/).fill(person.login);
-    await page.getByLabel(/^Mot de passe/).fill(person.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByRole("heading", { name: heading }).first().waitFor();
+    await signInAs(browser, server.url, person);
+    await browser.page.getByRole("heading", { name: heading }).first().waitFor();
   }
 
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import { flag } from "../db/values.js";
 import { sortName } from "../features/identity/user.service.js";
 import { FIXED_ACCOUNTS, type PasswordKind } from "./accounts.js";
 import { type DemoEntities, type DemoSite, findWorkplace } from "./demo-entities.js";
+import { squadKey } from "./demo-groups.js";
 import { type Person, type Registry, newPerson } from "./people.js";
 import { IT_DEPARTMENT, SITE_TITLES, SUPPORT_TITLES, type Title } from "./places.js";
 import type { Random } from "./random.js";
@@ -46,29 +47,34 @@ function* fixedPlans(ctx: PlanContext): Generator<UserPlan> {
 }
 
 /** Support staff grows with the company: about one technician for fifteen people. */
-function* staffPlans(ctx: PlanContext, scale: number): Generator<UserPlan> {
-  const it = findWorkplace(ctx.entities, "Paris", IT_DEPARTMENT);
+export function supportTeams(entities: DemoEntities, scale: number) {
   const teams = [
     { key: "n1", title: SUPPORT_TITLES.n1, count: Math.max(2, Math.round(6 * scale)) },
     { key: "network", title: SUPPORT_TITLES.network, count: Math.max(1, Math.round(2 * scale)) },
     { key: "systems", title: SUPPORT_TITLES.systems, count: Math.max(1, Math.round(2 * scale)) },
     { key: "apps", title: SUPPORT_TITLES.apps, count: Math.max(1, Math.round(1.5 * scale)) },
   ];
-  const field = ctx.entities.sites.map((site) => ({ site, count: Math.max(1, Math.round((scale * site.city.weight) / 2)) }));
+  const field = entities.sites.map((site) => ({ site, key: `field:${site.city.name}`, count: Math.max(1, Math.round((scale * site.city.weight) / 2)) }));
+  return { teams, field, sizes: new Map([...teams, ...field].map((t) => [t.key, t.count])) };
+}
+
+function* staffPlans(ctx: PlanContext, scale: number): Generator<UserPlan> {
+  const it = findWorkplace(ctx.entities, "Paris", IT_DEPARTMENT);
+  const { teams, field } = supportTeams(ctx.entities, scale);
   for (const team of teams) {
     for (let i = 0; i < team.count; i++) {
       const person = newPerson(ctx.rnd, it.site.city, ctx.logins, ctx.emails);
       yield { person, jobTitle: person.female ? team.title[1] : team.title[0], entityId: it.entityId, isActive: true,
         language: "fr", createdAt: createdAt(ctx), grant: { role: "technician", entityId: ctx.entities.rootId, recursive: true },
-        groups: [{ key: team.key, isManager: false }], password: "technician" };
+        groups: [{ key: squadKey(team.key, i), isManager: false }], password: "technician" };
     }
   }
-  for (const { site, count } of field) {
+  for (const { site, key, count } of field) {
     for (let i = 0; i < count; i++) {
       const person = newPerson(ctx.rnd, site.city, ctx.logins, ctx.emails);
       yield { person, jobTitle: person.female ? SUPPORT_TITLES.field[1] : SUPPORT_TITLES.field[0], entityId: site.id,
         isActive: true, language: "fr", createdAt: createdAt(ctx), grant: { role: "technician", entityId: site.id, recursive: true },
-        groups: [{ key: `field:${site.city.name}`, isManager: false }], password: "technician" };
+        groups: [{ key: squadKey(key, i), isManager: false }], password: "technician" };
     }
   }
 }

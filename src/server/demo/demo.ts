@@ -6,7 +6,7 @@ import { DEMO_PASSWORDS, type DemoLogin, FIXED_ACCOUNTS, type PasswordKind, demo
 import { createDemoCategories } from "./demo-categories.js";
 import { createDemoEntities } from "./demo-entities.js";
 import { createDemoGroups } from "./demo-groups.js";
-import { type UserPlan, insertUserBatch, planUsers } from "./demo-users.js";
+import { type UserPlan, insertUserBatch, planUsers, supportTeams } from "./demo-users.js";
 import { createRegistry } from "./people.js";
 import { createRandom } from "./random.js";
 
@@ -63,7 +63,7 @@ export async function generateDemo(db: Kysely<DB>, options: DemoOptions = {}): P
   const at = now();
   const hashes = await hashDemoPasswords();
   const entities = await createDemoEntities(db, rnd, scale, at);
-  const groups = await createDemoGroups(db, entities, at);
+  const groups = await createDemoGroups(db, entities, supportTeams(entities, scale).sizes, at);
   await createDemoCategories(db, entities.rootId, groups, at);
   await db.insertInto("setting").values({ key: "setup_done", value: at })
     .onConflict((oc) => oc.column("key").doNothing()).execute();

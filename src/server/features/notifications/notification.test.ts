@@ -1,3 +1,4 @@
+import { purgeOldNotifications } from "./notification.jobs.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
@@ -19,7 +20,8 @@ describe.each(DIALECTS)("notifications on %s", (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     lyon = (await makeEntity(t.db, t.rootId, "Lyon")).id;
-    [alice, bruno, chloe, dora] = await Promise.all([1, 2, 3, 4].map(() => signedInUser(t, { entityId: lyon, role: "technician" })));
+    const technician = () => signedInUser(t, { entityId: lyon, role: "technician" });
+    [alice, bruno, chloe, dora] = [await technician(), await technician(), await technician(), await technician()];
     requester = await signedInUser(t, { entityId: lyon, role: "requester" });
     group = (await call(t.adminCookie, "POST", "/api/groups", { name: "Support N1 Lyon", entityId: lyon })).json().id;
     for (const member of [alice, bruno, chloe, dora]) {
@@ -132,5 +134,21 @@ describe.each(DIALECTS)("notifications on %s", (dialect) => {
     expect(brunos.read_at).toBeNull();
     expect((await call(erin.cookie, "POST", "/api/notifications/read", { all: true })).json()).toEqual({ count: 0 });
     expect((await call(erin.cookie, "POST", "/api/notifications/read", {})).statusCode).toBe(400);
+  });
+
+  it("purges read notifications after a month and all of them after three", async () => {
+    const erin = await signedInUser(t, { entityId: lyon, role: "technician" });
+    const created = new Date().toISOString();
+    const row = (title: string, read: boolean) => ({ user_id: erin.user.id, kind: "assigned_to_me", ticket_id: null,
+      actor_id: null, title, due_at: null, read_at: read ? created : null, created_at: created });
+    await t.db.insertInto("notification").values([row("lu", true), row("non lu", false)]).execute();
+    const titles = async () => (await t.db.selectFrom("notification").select("title").where("user_id", "=", erin.user.id).execute()).map((n) => n.title);
+    const later = (days: number) => new Date(Date.now() + days * 86_400_000);
+    await purgeOldNotifications(t.db, later(20));
+    expect(await titles()).toEqual(["lu", "non lu"]);
+    await purgeOldNotifications(t.db, later(40));
+    expect(await titles()).toEqual(["non lu"]);
+    await purgeOldNotifications(t.db, later(100));
+    expect(await titles()).toEqual([]);
   });
 });

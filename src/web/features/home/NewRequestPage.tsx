@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { CreateTicketBodySchema } from "../../../shared/api/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { useForm } from "../../lib/use-form.js";
+import { TicketTextFields } from "../tickets/TicketTextFields.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
 import { type PortalChoice, PortalCategoryStep } from "../categories/PortalCategoryStep.js";
 import { textToHtml, ScaleSelect } from "../tickets/ticket-ui.js";
@@ -58,25 +59,10 @@ export function NewRequestPage() {
           <form onSubmit={handleSubmit} noValidate>
             <Stack gap="sm">
               <ApiErrorAlert error={createTicket.error} />
-              <TextInput
-                label={t("portal.requestTitle")}
-                placeholder={t("portal.requestTitlePlaceholder")}
-                required
-                autoFocus
-                value={form.values.title}
-                onChange={(event) => form.setField("title", event.currentTarget.value)}
-                error={form.errors.title}
-              />
-              <Textarea
-                label={t("portal.requestDescription")}
-                placeholder={t("portal.requestDescriptionPlaceholder")}
-                autosize
-                minRows={5}
-                maxRows={14}
-                value={form.values.description}
-                onChange={(event) => form.setField("description", event.currentTarget.value)}
-                error={form.errors.description}
-              />
+              <TicketTextFields form={form} autoFocus rows={[5, 14]} labels={{
+                title: t("portal.requestTitle"), titlePlaceholder: t("portal.requestTitlePlaceholder"),
+                description: t("portal.requestDescription"), descriptionPlaceholder: t("portal.requestDescriptionPlaceholder"),
+              }} />
               <ScaleSelect
                 label={t("portal.urgency")}
                 value={form.values.urgency}

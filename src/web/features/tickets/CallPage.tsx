@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,7 @@ import { formatDuration, GroupSelect, textToHtml, ScaleSelect } from "./ticket-u
 import { useCreateTicket } from "./useTickets.js";
 
 import { CallTimer, useCallTimer } from "./CallTimer.js";
+import { TicketTextFields } from "./TicketTextFields.js";
 import { CallerSearch, CallerTickets, PickedCaller } from "./CallerPanel.js";
 
 /**
@@ -193,22 +194,7 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
           }}
           error={form.errors.categoryId}
         />
-        <TextInput
-          label={t("tickets.ticketTitle")}
-          required
-          value={form.values.title}
-          onChange={(event) => form.setField("title", event.currentTarget.value)}
-          error={form.errors.title}
-        />
-        <Textarea
-          label={t("tickets.description")}
-          autosize
-          minRows={4}
-          maxRows={12}
-          value={form.values.description}
-          onChange={(event) => form.setField("description", event.currentTarget.value)}
-          error={form.errors.description}
-        />
+        <TicketTextFields form={form} rows={[4, 12]} labels={{ title: t("tickets.ticketTitle"), description: t("tickets.description") }} />
         <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
           <Select
             label={t("tickets.type")}

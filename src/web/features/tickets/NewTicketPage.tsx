@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Select, SimpleGrid, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { UserSelect } from "../../components/UserSelect.js";
 import { useForm } from "../../lib/use-form.js";
+import { TicketTextFields } from "./TicketTextFields.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
 import { CategorySelect, useCategoryPrefill } from "../categories/CategorySelect.js";
 import { useEntityScope } from "../shell/entity-scope.js";
@@ -103,24 +104,7 @@ export function NewTicketPage() {
               }}
               error={form.errors.categoryId}
             />
-            <TextInput
-              label={t("tickets.ticketTitle")}
-              required
-              data-autofocus
-              autoFocus
-              value={form.values.title}
-              onChange={(event) => form.setField("title", event.currentTarget.value)}
-              error={form.errors.title}
-            />
-            <Textarea
-              label={t("tickets.description")}
-              autosize
-              minRows={5}
-              maxRows={16}
-              value={form.values.description}
-              onChange={(event) => form.setField("description", event.currentTarget.value)}
-              error={form.errors.description}
-            />
+            <TicketTextFields form={form} autoFocus rows={[5, 16]} labels={{ title: t("tickets.ticketTitle"), description: t("tickets.description") }} />
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
               <ScaleSelect
                 label={t("tickets.urgency")}
