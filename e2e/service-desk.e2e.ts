@@ -180,6 +180,8 @@ describe.skipIf(missing !== undefined)("a phone call from intake to the requeste
 
     await page.getByRole("button", { name: "Résoudre" }).click();
     dialog = page.getByRole("dialog", { name: "Résoudre le ticket" });
+    await dialog.getByRole("combobox", { name: "Type de solution" }).click();
+    await page.getByRole("option", { name: "Résolu à distance" }).click();
     await dialog.getByLabel(/^Solution/).fill("Le port était désactivé par erreur : il est réactivé, le poste a de nouveau accès au réseau.");
     await screenshot(page, "37-n2-solve", false);
     await dialog.getByRole("button", { name: "Résoudre" }).click();
@@ -217,7 +219,12 @@ describe.skipIf(missing !== undefined)("a phone call from intake to the requeste
     await page.locator(".followup[data-kind=refusal]").waitFor();
     await page.getByRole("button", { name: "Résoudre" }).click();
     const dialog = page.getByRole("dialog", { name: "Résoudre le ticket" });
+    // Without a solution type the form says so instead of sending.
     await dialog.getByLabel(/^Solution/).fill("Le bail DHCP était réservé pour l’ancien poste : réservation corrigée.");
+    await dialog.getByRole("button", { name: "Résoudre" }).click();
+    await dialog.getByText("Ce champ est obligatoire").waitFor();
+    await dialog.getByRole("combobox", { name: "Type de solution" }).click();
+    await page.getByRole("option", { name: "Reconfiguration ou correction logicielle" }).click();
     await dialog.getByRole("button", { name: "Résoudre" }).click();
     await dialog.waitFor({ state: "detached" });
     await expect.poll(async () => (await ticket()).status).toBe("solved");

@@ -7,6 +7,7 @@ import * as userPhoneDigits from "./migrations/2026_11_23_150000_user_phone_digi
 import * as ticketOpenFlag from "./migrations/2026_11_23_160000_ticket_open_flag.js";
 import * as serviceDesk from "./migrations/2026_11_23_170000_service_desk.js";
 import * as entitySharesTickets from "./migrations/2026_11_23_180000_entity_shares_tickets.js";
+import * as ticketSolutionType from "./migrations/2026_11_23_190000_ticket_solution_type.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_160000_ticket_open_flag": ticketOpenFlag,
   "2026_11_23_170000_service_desk": serviceDesk,
   "2026_11_23_180000_entity_shares_tickets": entitySharesTickets,
+  "2026_11_23_190000_ticket_solution_type": ticketSolutionType,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -217,6 +217,8 @@ export type TicketTable = {
   category_id: number | null;
   /** Set when the ticket was merged into another: it is closed and points there. */
   merged_into_id: number | null;
+  /** One of SOLUTION_TYPES, set when solved. */
+  solution_type: string | null;
 };
 export type TicketRow = Selectable<TicketTable>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  SCALE, SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS,
+  SCALE, SOLUTION_TYPES, SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS,
 } from "../domain/tickets.js";
 import { PageQuerySchema, optionalText, pageOf } from "./common.js";
 import { ERRORS, type ErrorCode } from "./errors.js";
@@ -50,6 +50,7 @@ export const TicketSchema = z.object({
   categoryName: z.string().nullable(),
   /** Set when the ticket was merged into another one: work goes on there. */
   mergedIntoId: z.number().nullable(),
+  solutionType: z.enum(SOLUTION_TYPES).nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -214,6 +215,7 @@ export const PriorityMatrixSchema = z.object({
 
 export const SolveBodySchema = z.object({
   version: z.number().int().min(1),
+  solutionType: z.enum(SOLUTION_TYPES).optional(),
   content: z.string().trim().min(1).max(100_000),
 });
 export type SolveBody = z.infer<typeof SolveBodySchema>;

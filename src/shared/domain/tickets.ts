@@ -3,6 +3,10 @@ export const TICKET_TYPES = ["incident", "request"] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
 export const TICKET_CHANNELS = ["phone", "email", "portal", "walk_in", "monitoring", "api"] as const;
+
+/** How a ticket was solved, as GLPI's solution types: the quality indicators count them. */
+export const SOLUTION_TYPES = ["remote", "on_site", "hardware_replaced", "reconfigured", "user_guidance", "no_fault", "supplier"] as const;
+export type SolutionType = (typeof SOLUTION_TYPES)[number];
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 export const TICKET_STATUSES = ["new", "assigned", "in_progress", "pending", "solved", "closed"] as const;

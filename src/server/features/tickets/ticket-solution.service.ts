@@ -18,7 +18,9 @@ export async function solveTicket(ctx: Ctx, id: number, body: SolveBody): Promis
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadWritableTicket(trx, ctx.actor, id);
     if (!OPEN_STATUSES.includes(row.status as TicketStatus)) throw notNow("Only an open ticket can be solved");
-    await applyTicketChange(trx, ctx.actor, row, body.version, { status: "solved", solved_at: now(), pending_reason: null, pending_until: null });
+    await applyTicketChange(trx, ctx.actor, row, body.version, {
+      status: "solved", solved_at: now(), pending_reason: null, pending_until: null, solution_type: body.solutionType ?? null,
+    });
     await addSystemFollowup(trx, ctx.actor, id, "solution", body.content, false);
   });
   return presentTicket(ctx.db, id);
@@ -48,7 +50,7 @@ export async function answerSolution(ctx: Ctx, id: number, body: ApprovalBody): 
       return;
     }
     const back = row.assignee_id !== null ? "in_progress" : row.group_id !== null ? "assigned" : "new";
-    await applyTicketChange(trx, ctx.actor, row, row.version, { status: back, solved_at: null });
+    await applyTicketChange(trx, ctx.actor, row, row.version, { status: back, solved_at: null, solution_type: null });
     await addSystemFollowup(trx, ctx.actor, id, "refusal", body.reason, false);
     await notifySolutionRefused(trx, ctx.actor, row);
   });

@@ -23,15 +23,17 @@ describe.each(DIALECTS)("solution, approval and satisfaction on %s", (dialect) =
   const solvedTicket = async () => {
     let ticket = (await call(tech.cookie, "POST", "/api/tickets", { title: "Outlook ne démarre plus", requesterId: requester.user.id, assigneeId: tech.user.id })).json();
     await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/workaround`, { content: "Utiliser le webmail en attendant" });
-    ticket = (await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/solution`, { version: ticket.version, content: "Profil Outlook recréé" })).json();
-    expect(ticket.status).toBe("solved");
+    ticket = (await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/solution`, { version: ticket.version, content: "Profil Outlook recréé", solutionType: "remote" })).json();
+    expect(ticket).toMatchObject({ status: "solved", solutionType: "remote" });
     return ticket;
   };
 
   it("refused once goes back to the technician with the reason; accepted it closes; then rated once", async () => {
     const ticket = await solvedTicket();
     const refusal = await call(requester.cookie, "POST", `/api/tickets/${ticket.id}/approval`, { accept: false, reason: "Toujours le même message" });
-    expect(refusal.json()).toMatchObject({ status: "in_progress", solvedAt: null });
+    expect(refusal.json()).toMatchObject({ status: "in_progress", solvedAt: null, solutionType: null });
+    const badType = await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/solution`, { version: refusal.json().version, content: "x", solutionType: "magic" });
+    expect(badType.json().error.issues[0].path).toBe("body.solutionType");
     const noReason = await call(requester.cookie, "POST", `/api/tickets/${ticket.id}/approval`, { accept: false });
     expect(noReason.statusCode).toBe(400);
     const again = (await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/solution`, { version: refusal.json().version, content: "Cache réinitialisé" })).json();

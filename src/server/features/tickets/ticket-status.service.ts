@@ -36,6 +36,8 @@ export async function changeStatus(ctx: Ctx, id: number, body: ChangeStatusBody)
       pending_until: to === "pending" ? (body.pendingUntil ?? null) : null,
       solved_at: to === "solved" ? at : to === "closed" ? (row.solved_at ?? at) : null,
       closed_at: to === "closed" ? at : null,
+      // A reopened ticket has no solution any more; closing keeps the one it had.
+      solution_type: to === "solved" || to === "closed" ? row.solution_type : null,
     });
     if (body.reason) await addSystemFollowup(trx, ctx.actor, id, "status", body.reason, false);
   });

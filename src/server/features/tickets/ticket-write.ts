@@ -13,7 +13,7 @@ type TicketChange = Partial<Omit<TicketTable, "id" | "version" | "created_at" | 
 const FIELD_NAMES: Partial<Record<keyof TicketTable, string>> = {
   type: "type", title: "title", description: "description", channel: "channel", assignee_id: "assigneeId",
   group_id: "groupId", level: "level", status: "status", pending_reason: "pendingReason", pending_until: "pendingUntil",
-  urgency: "urgency", impact: "impact", priority: "priority", due_at: "dueAt", call_seconds: "callSeconds",
+  urgency: "urgency", impact: "impact", priority: "priority", due_at: "dueAt", call_seconds: "callSeconds", solution_type: "solutionType",
   category_id: "categoryId",
 };
 

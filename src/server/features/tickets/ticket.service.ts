@@ -1,5 +1,5 @@
 import { type CreateTicketBody, CreateTicketBodySchema, type Ticket, type UpdateTicketBody } from "../../../shared/api/tickets.js";
-import type { TicketChannel, TicketStatus, TicketType } from "../../../shared/domain/tickets.js";
+import type { SolutionType, TicketChannel, TicketStatus, TicketType } from "../../../shared/domain/tickets.js";
 import type { Db } from "../../db/database.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
@@ -27,7 +27,7 @@ export function toTicket(row: TicketListRow): Ticket {
     pendingUntil: row.pending_until, urgency: row.urgency, impact: row.impact, priority: row.priority,
     dueAt: row.due_at, callSeconds: row.call_seconds, version: row.version, createdAt: row.created_at,
     updatedAt: row.updated_at, solvedAt: row.solved_at, closedAt: row.closed_at, satisfaction: row.satisfaction,
-    satisfactionComment: row.satisfaction_comment, mergedIntoId: row.merged_into_id, categoryId: row.category_id, categoryName: row.category_name,
+    satisfactionComment: row.satisfaction_comment, mergedIntoId: row.merged_into_id, solutionType: row.solution_type as SolutionType | null, categoryId: row.category_id, categoryName: row.category_name,
   };
 }
 
@@ -40,6 +40,10 @@ export async function getTicket(ctx: Ctx, id: number): Promise<Ticket> {
   return presentTicket(ctx.db, id);
 }
 
+async function entityOf(db: Db, userId: number): Promise<number> {
+  return (await db.selectFrom("app_user").select("entity_id").where("id", "=", userId).executeTakeFirstOrThrow()).entity_id;
+}
+
 /**
  * Opens a ticket. Staff may open it for anyone of their entities and set every field; a
  * requester opens it for themselves, with an urgency but no assignment.
@@ -47,12 +51,11 @@ export async function getTicket(ctx: Ctx, id: number): Promise<Ticket> {
 export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<Ticket> {
   const body = CreateTicketBodySchema.parse(input);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const me = await trx.selectFrom("app_user").select(["entity_id"]).where("id", "=", ctx.actor.userId).executeTakeFirstOrThrow();
     const requester = body.requesterId
       ? await trx.selectFrom("app_user").select(["id", "entity_id"]).where("id", "=", body.requesterId).executeTakeFirst()
       : undefined;
     if (body.requesterId && !requester) throw notFound("USER_NOT_FOUND", `User ${body.requesterId}`);
-    const entityId = body.entityId ?? requester?.entity_id ?? me.entity_id;
+    const entityId = body.entityId ?? requester?.entity_id ?? (await entityOf(trx, ctx.actor.userId));
     const isStaff = allows(await roleOn(trx, ctx.actor, entityId), "ticket.write");
     if (!isStaff) {
       await assertCan(trx, ctx.actor, "ticket.create", entityId);

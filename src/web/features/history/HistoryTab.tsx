@@ -16,7 +16,7 @@ const ACTION_COLORS: Record<HistoryEntry["action"], string> = {
 };
 
 /** Field names come from the server; known ones are translated, others are shown as they are. */
-function fieldLabel(field: string | null, t: TFunction): string {
+export function fieldLabel(field: string | null, t: TFunction): string {
   if (!field) return "—";
   const key = `fields.${field}`;
   return t(key as "fields.name", { defaultValue: field });

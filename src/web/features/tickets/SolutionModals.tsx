@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Select, Stack, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Ticket } from "../../../shared/api/tickets.js";
+import { SOLUTION_TYPES, type SolutionType } from "../../../shared/domain/tickets.js";
 import { isApiError } from "../../api/client.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { notifyTicketError } from "./ticket-errors.js";
@@ -20,6 +21,8 @@ function TextModal({
   pending,
   error,
   onSubmit,
+  extra,
+  extraMissing,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -30,6 +33,9 @@ function TextModal({
   pending: boolean;
   error: unknown;
   onSubmit: (html: string, done: () => void) => void;
+  /** A field shown above the text (the solution type), and whether it still needs a value. */
+  extra?: ReactNode;
+  extraMissing?: () => boolean;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState("");
@@ -44,6 +50,7 @@ function TextModal({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return setFieldError(t("validation.required"));
+    if (extraMissing?.()) return;
     onSubmit(textToHtml(text), close);
   }
 
@@ -52,6 +59,7 @@ function TextModal({
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ApiErrorAlert error={error} />
+          {extra}
           <Textarea
             label={label}
             description={help}
@@ -84,8 +92,29 @@ function TextModal({
 export function SolveModal({ ticket, opened, onClose }: { ticket: Ticket; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const solve = useSolveTicket(ticket.id);
+  const [solutionType, setSolutionType] = useState<SolutionType | null>(null);
+  const [typeError, setTypeError] = useState<string | undefined>();
   return (
     <TextModal
+      extra={
+        <Select
+          label={t("tickets.solutionType")}
+          required
+          data={SOLUTION_TYPES.map((value) => ({ value, label: t(`tickets.solutionTypes.${value}`) }))}
+          value={solutionType}
+          onChange={(value) => {
+            setSolutionType(value as SolutionType | null);
+            setTypeError(undefined);
+          }}
+          error={typeError}
+          comboboxProps={{ withinPortal: true }}
+        />
+      }
+      extraMissing={() => {
+        if (solutionType) return false;
+        setTypeError(t("validation.required"));
+        return true;
+      }}
       opened={opened}
       onClose={() => {
         solve.reset();
@@ -99,7 +128,7 @@ export function SolveModal({ ticket, opened, onClose }: { ticket: Ticket; opened
       error={solve.error}
       onSubmit={(content, done) =>
         solve.mutate(
-          { version: ticket.version, content },
+          { version: ticket.version, content, solutionType: solutionType ?? undefined },
           {
             onSuccess: () => {
               notifications.show({ color: "green", message: t("tickets.solved") });

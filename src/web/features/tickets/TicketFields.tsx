@@ -25,6 +25,7 @@ export function TicketPeople({ ticket }: { ticket: Ticket }) {
     [t("tickets.level"), t(`tickets.levels.${String(ticket.level) as "1" | "2" | "3"}`)],
     [t("tickets.callDuration"), ticket.callSeconds === null ? null : formatDuration(ticket.callSeconds)],
     [t("tickets.dueAt"), format.dateTime(ticket.dueAt)],
+    [t("tickets.solutionType"), ticket.solutionType ? t(`tickets.solutionTypes.${ticket.solutionType}`) : null],
     [t("tickets.satisfaction"), rating],
     [t("tickets.updated"), format.dateTime(ticket.updatedAt)],
   ];

@@ -9,10 +9,8 @@ import { useTabParam } from "../../lib/useTabParam.js";
 import { useMe } from "../auth/useAuth.js";
 import { HistoryTab } from "../history/HistoryTab.js";
 import { AttachmentsPanel } from "./AttachmentsPanel.js";
-import { LinksPanel } from "./LinksPanel.js";
-import { ObserversPanel } from "./ObserversPanel.js";
-import { RequesterPanel } from "./RequesterPanel.js";
 import { TasksTab } from "./TasksTab.js";
+import { TICKET_SIDE_PANELS } from "./ticket-panels.js";
 import { TicketActions } from "./TicketActions.js";
 import { TicketFieldsForm, TicketPeople } from "./TicketFields.js";
 import { PriorityBadge, RichText, TicketStatusBadge } from "./ticket-ui.js";
@@ -101,9 +99,9 @@ export function TicketPage() {
           <Stack gap="md">
             <TicketFieldsForm ticket={record} readOnly={!mayWrite} />
             <TicketPeople ticket={record} />
-            {mayWrite && <RequesterPanel ticket={record} />}
-            {mayWrite && <LinksPanel ticket={record} staff={mayWrite} />}
-            <ObserversPanel ticketId={record.id} staff={mayWrite} />
+            {TICKET_SIDE_PANELS.filter((p) => can(me, "ticket.write") || !p.staffOnly).map(({ key, Panel }) => (
+              <Panel key={key} ticket={record} staff={mayWrite} />
+            ))}
           </Stack>
         </Grid.Col>
       </Grid>

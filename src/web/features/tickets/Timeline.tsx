@@ -1,15 +1,28 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Skeleton, Stack, Text, Textarea } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Skeleton, Stack, Switch, Text, Textarea } from "@mantine/core";
 import { getHotkeyHandler } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { HistoryEntry } from "../../../shared/api/history.js";
 import type { Followup } from "../../../shared/api/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { LoadMore } from "../../components/LoadMore.js";
 import { useFormat } from "../../i18n/format.js";
 import { RichText, textToHtml } from "./ticket-ui.js";
-import { useAddFollowup, useFollowups } from "./useTickets.js";
+import { TimelineChange } from "./TimelineChange.js";
+import { useAddFollowup, useFollowups, useTicketChanges } from "./useTickets.js";
+
+/**
+ * Followups and field changes by time. While older followups are still to load, changes newer
+ * than the last one shown wait with them, so the order never lies.
+ */
+function interleave(followups: Followup[], changes: HistoryEntry[], moreFollowups: boolean): (Followup | HistoryEntry)[] {
+  const last = followups.at(-1)?.createdAt;
+  const shown = moreFollowups && last ? changes.filter((c) => c.at <= last) : changes;
+  const at = (item: Followup | HistoryEntry) => ("kind" in item ? item.createdAt : item.at);
+  return [...followups, ...shown].sort((a, b) => at(a).localeCompare(at(b)));
+}
 
 const KIND_COLORS: Record<Followup["kind"], string> = {
   followup: "blue",
@@ -31,6 +44,10 @@ const OUTCOMES = new Set<Followup["kind"]>(["solution", "workaround", "refusal"]
 export function Timeline({ ticketId, staff, canReply = true }: { ticketId: number; staff: boolean; canReply?: boolean }) {
   const { t } = useTranslation();
   const followups = useFollowups(ticketId);
+  const [showChanges, setShowChanges] = useState(true);
+  // Staff see every field change between the followups; the History tab keeps the full detail.
+  const history = useTicketChanges(ticketId, staff && showChanges);
+  const items = interleave(followups.items, history, followups.hasNextPage);
 
   return (
     <Stack gap="sm">
@@ -41,9 +58,12 @@ export function Timeline({ ticketId, staff, canReply = true }: { ticketId: numbe
           {t("tickets.timelineEmpty")}
         </Text>
       )}
-      {followups.items.map((followup) => (
-        <FollowupCard key={followup.id} followup={followup} />
-      ))}
+      {staff && (
+        <Switch size="xs" label={t("tickets.showChanges")} checked={showChanges} onChange={(e) => setShowChanges(e.currentTarget.checked)} />
+      )}
+      {items.map((item) => ("kind" in item
+        ? <FollowupCard key={`f${item.id}`} followup={item} />
+        : <TimelineChange key={`h${item.id}`} entry={item} />))}
       <LoadMore
         shown={followups.items.length}
         hasNextPage={followups.hasNextPage}

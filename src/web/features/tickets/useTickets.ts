@@ -16,6 +16,9 @@ import type {
   UpdateTicketBody,
 } from "../../../shared/api/tickets.js";
 import type { TicketType, TicketView } from "../../../shared/domain/tickets.js";
+import type { Page } from "../../../shared/api/common.js";
+import type { HistoryEntry } from "../../../shared/api/history.js";
+import { PAGE_SIZE_MAX } from "../../../shared/domain/limits.js";
 import { api, isApiError } from "../../api/client.js";
 import { usePagedList } from "../../api/paged.js";
 
@@ -46,6 +49,17 @@ export function useTicket(id: number) {
     queryFn: ({ signal }) => api<Ticket>(`${PATH}/${id}`, { signal }),
     enabled: Number.isInteger(id) && id > 0,
   });
+}
+
+/** The ticket's field changes for the timeline: its latest 200, under the history's query key so saves refresh it. */
+export function useTicketChanges(id: number, enabled: boolean): HistoryEntry[] {
+  const query = useQuery({
+    queryKey: ["/api/history", "ticket", id, "timeline"],
+    queryFn: ({ signal }) => api<Page<HistoryEntry>>(`/api/history/ticket/${id}`, { query: { limit: PAGE_SIZE_MAX }, signal }),
+    enabled,
+  });
+  // Field updates, links and unlinks; the creation is the ticket itself.
+  return enabled ? (query.data?.data ?? []).filter((e) => e.field !== null && e.action !== "create") : [];
 }
 
 export function useFollowups(id: number) {

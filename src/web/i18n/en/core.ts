@@ -192,6 +192,7 @@ export const enCore: typeof frCore = {
     },
   },
   fields: {
+    solutionType: "Solution type",
     name: "Name",
     login: "Login",
     firstName: "First name",

@@ -2,6 +2,9 @@ import type { frTickets } from "../fr/tickets.js";
 
 export const enTickets: typeof frTickets = {
   tickets: {
+    showChanges: "Show field changes",
+    solutionType: "Solution type",
+    solutionTypes: { remote: "Solved remotely", on_site: "On-site intervention", hardware_replaced: "Hardware replaced", reconfigured: "Reconfiguration or software fix", user_guidance: "User guidance", no_fault: "No fault found", supplier: "Handled by a supplier" },
     changedMeanwhile: "Changed while you were editing",
     changedFields: "Someone changed {{fields}} meanwhile. Your other edits are kept.",
     takeTheirs: "Take their values",

@@ -191,6 +191,7 @@ export const frCore = {
     },
   },
   fields: {
+    solutionType: "Type de solution",
     name: "Nom",
     login: "Identifiant",
     firstName: "Prénom",

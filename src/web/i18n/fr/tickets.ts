@@ -1,6 +1,9 @@
 /** French — tickets: the technicians' queue, the ticket page and the requesters' portal. */
 export const frTickets = {
   tickets: {
+    showChanges: "Afficher les changements de champs",
+    solutionType: "Type de solution",
+    solutionTypes: { remote: "Résolu à distance", on_site: "Intervention sur site", hardware_replaced: "Matériel remplacé", reconfigured: "Reconfiguration ou correction logicielle", user_guidance: "Explication à l’utilisateur", no_fault: "Aucun problème constaté", supplier: "Traité par un prestataire" },
     changedMeanwhile: "Modifié pendant votre saisie",
     changedFields: "Quelqu’un a changé {{fields}} entre-temps. Vos autres modifications sont gardées.",
     takeTheirs: "Prendre leurs valeurs",

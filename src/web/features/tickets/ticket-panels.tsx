@@ -1,0 +1,17 @@
+import type { ComponentType } from "react";
+import type { Ticket } from "../../../shared/api/tickets.js";
+import { LinksPanel } from "./LinksPanel.js";
+import { ObserversPanel } from "./ObserversPanel.js";
+import { RequesterPanel } from "./RequesterPanel.js";
+
+export type TicketPanelProps = { ticket: Ticket; staff: boolean };
+
+/**
+ * The side panels of the ticket page, in order. A module that relates its records to tickets
+ * (the assets module: the requester's computers, the ticket's linked assets) adds its panel here.
+ */
+export const TICKET_SIDE_PANELS: { key: string; staffOnly: boolean; Panel: ComponentType<TicketPanelProps> }[] = [
+  { key: "requester", staffOnly: true, Panel: ({ ticket }) => <RequesterPanel ticket={ticket} /> },
+  { key: "links", staffOnly: true, Panel: LinksPanel },
+  { key: "observers", staffOnly: false, Panel: ({ ticket, staff }) => <ObserversPanel ticketId={ticket.id} staff={staff} /> },
+];
