@@ -7,5 +7,8 @@ import { ROOT } from "./server.js";
 export default function setup(): void {
   if (fs.existsSync(path.join(ROOT, "dist/web/index.html"))) return;
   console.log("e2e: building the web app (dist/web)…");
-  execFileSync(path.join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  // Vitest sets NODE_ENV=test, which would give React's development build: test what ships.
+  execFileSync(path.join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
+    cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" },
+  });
 }

@@ -8,6 +8,7 @@ import { EventEmitter } from "node:events";
 import type { FastifyBaseLogger } from "fastify";
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
+import type { PresentUser } from "../../../shared/api/live.js";
 import type { Db } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 
@@ -15,7 +16,7 @@ export type LiveEvent =
   /** A ticket changed; who may hear of it depends on its entity and requester. */
   | { type: "ticket"; id: number; entityId: number; requesterId: number | null }
   /** Someone opened or left a ticket: the staff of its entity may hear of it. */
-  | { type: "presence"; ticketId: number; entityId: number }
+  | { type: "presence"; ticketId: number; entityId: number; present: PresentUser[]; at: string }
   /** One user's notifications changed. */
   | { type: "notification"; userId: number }
   /** This process may have missed events (its listener reconnected): streams tell browsers to refetch. */

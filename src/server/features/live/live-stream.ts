@@ -38,7 +38,8 @@ export function visibilityFor(ctx: Ctx): (event: LiveEvent) => Promise<boolean> 
 
 /** What the browser gets: the kind of change and which record, nothing of its content. */
 function format(event: LiveEvent): string {
-  const data = event.type === "ticket" ? { id: event.id } : event.type === "presence" ? { ticketId: event.ticketId } : {};
+  const data = event.type === "ticket" ? { id: event.id }
+    : event.type === "presence" ? { ticketId: event.ticketId, present: event.present, at: event.at } : {};
   return `event: ${LIVE_EVENTS[event.type]}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 

@@ -1,4 +1,4 @@
-import { PRESENCE_STALE_MS, type PresenceList } from "../../../shared/api/live.js";
+import { PRESENCE_STALE_MS, type PresenceList, type PresentUser } from "../../../shared/api/live.js";
 import type { Db } from "../../db/database.js";
 import type { TicketRow } from "../../db/schema.js";
 import { now } from "../../db/values.js";
@@ -16,16 +16,27 @@ async function loadStaffTicket(ctx: Ctx, ticketId: number): Promise<TicketRow> {
   return row;
 }
 
-async function others(db: Db, ticketId: number, me: number): Promise<PresenceList> {
+/** Who has the ticket open, as of now; `at` is read first, so a list is never older than its stamp. */
+async function present(db: Db, ticketId: number): Promise<{ users: PresentUser[]; at: string }> {
+  const at = now();
   const rows = await db.selectFrom("ticket_presence as p").innerJoin("app_user as u", "u.id", "p.user_id")
     .select(["u.id", "u.first_name", "u.last_name"])
-    .where("p.ticket_id", "=", ticketId).where("p.user_id", "!=", me).where("p.seen_at", ">", staleBefore())
+    .where("p.ticket_id", "=", ticketId).where("p.seen_at", ">", staleBefore())
     .orderBy("p.seen_at").limit(50).execute();
-  return { data: rows.map((r) => ({ userId: r.id, name: `${r.first_name} ${r.last_name}`.trim() })) };
+  return { users: rows.map((r) => ({ userId: r.id, name: `${r.first_name} ${r.last_name}`.trim() })), at };
 }
 
+async function others(db: Db, ticketId: number, me: number): Promise<PresenceList> {
+  const { users, at } = await present(db, ticketId);
+  return { data: users.filter((u) => u.userId !== me), at };
+}
+
+/** Tells the ticket's staff who is there now: the event carries the list, so no screen has to refetch. */
 async function announce(ctx: Ctx, ticket: TicketRow): Promise<void> {
-  await liveOf(ctx.db)?.bus.publish([{ type: "presence", ticketId: ticket.id, entityId: ticket.entity_id }]);
+  const bus = liveOf(ctx.db)?.bus;
+  if (!bus) return;
+  const { users, at } = await present(ctx.db, ticket.id);
+  await bus.publish([{ type: "presence", ticketId: ticket.id, entityId: ticket.entity_id, present: users, at }]);
 }
 
 /** Who else has the ticket open now. */

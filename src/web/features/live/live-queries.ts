@@ -1,4 +1,5 @@
 import type { Query, QueryClient } from "@tanstack/react-query";
+import type { LivePresenceEvent, PresenceList } from "../../../shared/api/live.js";
 
 /**
  * Which cached queries an event makes stale. Invalidating refetches only what a screen shows
@@ -27,8 +28,17 @@ export function refreshTicketLists(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ predicate: (query) => firstKey(query) === TICKETS && typeof query.queryKey[1] !== "number" });
 }
 
-export function refreshPresence(queryClient: QueryClient, ticketId: number): void {
-  void queryClient.invalidateQueries({ queryKey: [`${TICKETS}/${ticketId}/presence`] });
+export const presenceKey = (ticketId: number) => [`${TICKETS}/${ticketId}/presence`];
+
+/** Lists come from answers and events that may cross: the one the server stamped last wins. */
+export function newerPresence(old: PresenceList | undefined, next: PresenceList): PresenceList {
+  return old && old.at > next.at ? old : next;
+}
+
+/** An event carries who is there now: the list is set at once, the caller left out. */
+export function setPresence(queryClient: QueryClient, event: LivePresenceEvent, meId: number): void {
+  const next = { data: event.present.filter((u) => u.userId !== meId), at: event.at };
+  queryClient.setQueryData<PresenceList>(presenceKey(event.ticketId), (old) => newerPresence(old, next));
 }
 
 export function refreshNotifications(queryClient: QueryClient): void {

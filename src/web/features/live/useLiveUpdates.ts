@@ -1,8 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { useMe } from "../auth/useAuth.js";
 import { LIVE_EVENTS, type LivePresenceEvent, type LiveTicketEvent } from "../../../shared/api/live.js";
 import {
-  refreshEverything, refreshNotifications, refreshPresence, refreshPresenceAndBell, refreshTicket, refreshTicketLists, throttle,
+  refreshEverything, refreshNotifications, refreshPresenceAndBell, refreshTicket, refreshTicketLists, setPresence, throttle,
 } from "./live-queries.js";
 
 /** After the server refused the stream (a 401, a restart), try again this much later. */
@@ -21,7 +22,7 @@ function parse<T>(event: Event): T | undefined {
  * The browser reconnects by itself after a network drop; on each reconnection what is shown
  * is refetched, as events may have been missed meanwhile.
  */
-export function useLiveUpdates(enabled = true): void {
+export function useLiveUpdates(meId: number, enabled = true): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
@@ -47,7 +48,7 @@ export function useLiveUpdates(enabled = true): void {
       });
       current.addEventListener(LIVE_EVENTS.presence, (event) => {
         const data = parse<LivePresenceEvent>(event);
-        if (data) refreshPresence(queryClient, data.ticketId);
+        if (data) setPresence(queryClient, data, meId);
       });
       current.addEventListener(LIVE_EVENTS.notification, () => refreshNotifications(queryClient));
       current.addEventListener(LIVE_EVENTS.resync, () => refreshEverything(queryClient));
@@ -62,11 +63,11 @@ export function useLiveUpdates(enabled = true): void {
       lists.cancel();
       source?.close();
     };
-  }, [enabled, queryClient]);
+  }, [enabled, meId, queryClient]);
 }
 
 /** Mounted once by the signed-in shell. */
 export function LiveUpdates() {
-  useLiveUpdates();
+  useLiveUpdates(useMe().id);
   return null;
 }
