@@ -13,11 +13,11 @@ import { useForm } from "../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
 import { CategorySelect, useCategoryPrefill } from "../categories/CategorySelect.js";
 import { useEntityScope } from "../shell/entity-scope.js";
-import { formatDuration, GroupSelect, textToHtml, ScaleSelect } from "./ticket-ui.js";
+import { formatDuration, textToHtml } from "./ticket-ui.js";
 import { useCreateTicket } from "./useTickets.js";
 
 import { CallTimer, useCallTimer } from "./CallTimer.js";
-import { TicketTextFields } from "./TicketTextFields.js";
+import { TicketTextFields, TicketTriageSelects } from "./TicketTextFields.js";
 import { CallerSearch, CallerTickets, PickedCaller } from "./CallerPanel.js";
 
 /**
@@ -203,22 +203,7 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
             onChange={(value) => value && prefill.setByHand("type", value as TicketType)}
             allowDeselect={false}
           />
-          <ScaleSelect
-            label={t("tickets.urgency")}
-            value={form.values.urgency}
-            onChange={(value) => prefill.setByHand("urgency", value)}
-          />
-          <ScaleSelect
-            label={t("tickets.impact")}
-            value={form.values.impact}
-            onChange={(value) => prefill.setByHand("impact", value)}
-          />
-          <GroupSelect
-            label={t("tickets.group")}
-            value={form.values.groupId}
-            onChange={(value) => prefill.setByHand("groupId", value)}
-            error={form.errors.groupId}
-          />
+          <TicketTriageSelects values={form.values} error={form.errors.groupId} setByHand={prefill.setByHand} />
         </SimpleGrid>
         <Group justify="space-between" mt="xs">
           <Text size="xs" c="dimmed">

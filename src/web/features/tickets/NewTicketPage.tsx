@@ -9,11 +9,11 @@ import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { UserSelect } from "../../components/UserSelect.js";
 import { useForm } from "../../lib/use-form.js";
-import { TicketTextFields } from "./TicketTextFields.js";
+import { TicketTextFields, TicketTriageSelects } from "./TicketTextFields.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
 import { CategorySelect, useCategoryPrefill } from "../categories/CategorySelect.js";
 import { useEntityScope } from "../shell/entity-scope.js";
-import { GroupSelect, textToHtml, ScaleSelect } from "./ticket-ui.js";
+import { textToHtml } from "./ticket-ui.js";
 import { useCreateTicket } from "./useTickets.js";
 
 /** Staff log a call or a request for someone: everything on one screen, Enter-friendly. */
@@ -106,22 +106,7 @@ export function NewTicketPage() {
             />
             <TicketTextFields form={form} autoFocus rows={[5, 16]} labels={{ title: t("tickets.ticketTitle"), description: t("tickets.description") }} />
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-              <ScaleSelect
-                label={t("tickets.urgency")}
-                value={form.values.urgency}
-                onChange={(value) => prefill.setByHand("urgency", value)}
-              />
-              <ScaleSelect
-                label={t("tickets.impact")}
-                value={form.values.impact}
-                onChange={(value) => prefill.setByHand("impact", value)}
-              />
-              <GroupSelect
-                label={t("tickets.group")}
-                value={form.values.groupId}
-                onChange={(value) => prefill.setByHand("groupId", value)}
-                error={form.errors.groupId}
-              />
+              <TicketTriageSelects values={form.values} error={form.errors.groupId} setByHand={prefill.setByHand} />
               <UserSelect
                 label={t("tickets.assignee")}
                 value={form.values.assigneeId}

@@ -1,5 +1,7 @@
 import { TextInput, Textarea } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "../../lib/validation.js";
+import { GroupSelect, ScaleSelect } from "./ticket-ui.js";
 
 type TextForm = {
   values: { title: string; description: string };
@@ -36,6 +38,24 @@ export function TicketTextFields({ form, labels, autoFocus, rows }: {
         onChange={(event) => form.setField("description", event.currentTarget.value)}
         error={form.errors.description}
       />
+    </>
+  );
+}
+
+type TriageValues = { urgency: number; impact: number; groupId: number | null };
+
+/** Urgency, impact and group of a new ticket; each choice made by hand stays when a category is picked. */
+export function TicketTriageSelects<T extends TriageValues>({ values, error, setByHand }: {
+  values: T;
+  error?: string;
+  setByHand: <K extends keyof TriageValues>(key: K, value: T[K]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ScaleSelect label={t("tickets.urgency")} value={values.urgency} onChange={(value) => setByHand("urgency", value as T["urgency"])} />
+      <ScaleSelect label={t("tickets.impact")} value={values.impact} onChange={(value) => setByHand("impact", value as T["impact"])} />
+      <GroupSelect label={t("tickets.group")} value={values.groupId} onChange={(value) => setByHand("groupId", value as T["groupId"])} error={error} />
     </>
   );
 }
