@@ -25,6 +25,7 @@ import { createMemoryBus, createPgBus } from "./features/live/live-bus.js";
 import { attachLive, publishTicketChanges } from "./features/live/live.js";
 import { liveRoutes } from "./features/live/live.routes.js";
 import { notificationRoutes } from "./features/notifications/notification.routes.js";
+import { fleetRoutes } from "./features/assets/fleet.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -33,7 +34,7 @@ import { type RouteSpec, parseInput } from "./http/route.js";
 import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
-export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes];
+export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes];
 
 export type AppDeps = {
   db: Kysely<DB>;

@@ -1,3 +1,4 @@
+import { fleetRoutes } from "./features/assets/fleet-routes.js";
 import { createBrowserRouter } from "react-router";
 import { FullPageLoader } from "./components/FullPageLoader.js";
 import { ErrorPage, NotFoundPage } from "./components/StatusPages.js";
@@ -125,6 +126,7 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              ...fleetRoutes,
               { path: "*", element: <NotFoundPage /> },
             ],
           },

@@ -18,6 +18,10 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   session: ["id"],
   ticket_observer: ["ticket_id", "user_id"],
   ticket_presence: ["ticket_id", "user_id"],
+  notification_read: ["notification_id", "user_id"],
+  asset_tag_counter: ["prefix"],
+  contract_asset: ["contract_id", "asset_id"],
+  ticket_asset: ["ticket_id", "asset_id"],
 };
 
 export type TableInfo = {

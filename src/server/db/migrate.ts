@@ -8,6 +8,8 @@ import * as ticketOpenFlag from "./migrations/2026_11_23_160000_ticket_open_flag
 import * as serviceDesk from "./migrations/2026_11_23_170000_service_desk.js";
 import * as entitySharesTickets from "./migrations/2026_11_23_180000_entity_shares_tickets.js";
 import * as ticketSolutionType from "./migrations/2026_11_23_190000_ticket_solution_type.js";
+import * as groupNotifications from "./migrations/2026_11_23_200000_group_notifications.js";
+import * as assets from "./migrations/2026_11_23_210000_assets.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_170000_service_desk": serviceDesk,
   "2026_11_23_180000_entity_shares_tickets": entitySharesTickets,
   "2026_11_23_190000_ticket_solution_type": ticketSolutionType,
+  "2026_11_23_200000_group_notifications": groupNotifications,
+  "2026_11_23_210000_assets": assets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

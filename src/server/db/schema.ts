@@ -1,11 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { AssetTables } from "./schema-assets.js";
 
 /**
  * The database as Kysely sees it. Columns are snake_case; presenters map rows to the
  * camelCase API shapes by hand. Booleans are 0/1 integers and timestamps ISO-8601 UTC
  * text, so the same queries run on SQLite and PostgreSQL.
  */
-export type DB = {
+export type DB = AssetTables & {
   setting: SettingTable;
   entity: EntityTable;
   entity_closure: EntityClosureTable;
@@ -26,6 +27,7 @@ export type DB = {
   ticket_link: TicketLinkTable;
   attachment: AttachmentTable;
   notification: NotificationTable;
+  notification_read: NotificationReadTable;
   saved_view: SavedViewTable;
   ticket_presence: TicketPresenceTable;
 };
@@ -100,6 +102,9 @@ export type GroupMemberTable = {
   user_id: number;
   is_manager: Flag;
   created_at: string;
+  /** "Mark all read" of the group's notifications: up to this id, at this time. */
+  notifications_read_to: number | null;
+  notifications_read_at: string | null;
 };
 
 export type RoleGrantTable = {
@@ -298,7 +303,11 @@ export type AttachmentRow = Selectable<AttachmentTable>;
 
 export type NotificationTable = {
   id: Generated<number>;
-  user_id: number;
+  /** The one user it is for; null for a group's notification, stored once for all its members. */
+  user_id: number | null;
+  group_id: number | null;
+  /** A group notification's member who is not told (the technician, told on their own). */
+  skip_user_id: number | null;
   kind: string;
   ticket_id: number | null;
   actor_id: number | null;
@@ -308,6 +317,9 @@ export type NotificationTable = {
   read_at: string | null;
   created_at: string;
 };
+
+/** A member's reading of a group notification (a personal one keeps its own read_at). */
+export type NotificationReadTable = { notification_id: number; user_id: number; read_at: string };
 
 export type SavedViewTable = {
   id: Generated<number>;
@@ -348,6 +360,20 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "ticket_link" },
   { name: "attachment" },
   { name: "notification" },
+  { name: "notification_read" },
   { name: "saved_view" },
   { name: "ticket_presence" },
+  { name: "asset_kind" },
+  { name: "asset_field" },
+  { name: "location", selfRef: "parent_id" },
+  { name: "manufacturer" },
+  { name: "asset_model" },
+  { name: "supplier" },
+  { name: "supplier_contact" },
+  { name: "asset" },
+  { name: "asset_event" },
+  { name: "asset_tag_counter" },
+  { name: "contract" },
+  { name: "contract_asset" },
+  { name: "ticket_asset" },
 ];

@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   "ticket.write": "technician",
   /** Create, move, change and delete ticket categories; reading them needs ticket.read (portal.use for the portal list). */
   "category.write": "supervisor",
+  /** The fleet: read it, and create, change, assign, move and lend assets. */
+  "asset.read": "technician",
+  "asset.write": "technician",
+  /** The fleet's reference lists (kinds and their fields, locations, manufacturers, models, suppliers), contracts and disposal. */
+  "asset.manage": "supervisor",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,8 @@ export type LiveEvent =
   | { type: "presence"; ticketId: number; entityId: number; present: PresentUser[]; at: string }
   /** One user's notifications changed. */
   | { type: "notification"; userId: number }
+  /** A group got a notification: its members hear of it. */
+  | { type: "notification"; groupId: number }
   /** This process may have missed events (its listener reconnected): streams tell browsers to refetch. */
   | { type: "resync" };
 

@@ -12,11 +12,14 @@ const ENTITY_CACHE_MAX = 1000;
 
 /**
  * Who may hear of an event: the staff of the ticket's entity, its requester, and only the user
- * a notification is for. The verdict per entity is kept for the life of the stream, so a busy
- * entity costs one query per stream, not one per event.
+ * (or the group's members) a notification is for. Verdicts and groups are kept until the next
+ * heartbeat, so a busy entity costs one query per stream and heartbeat, not one per event.
  */
-export function visibilityFor(ctx: Ctx): (event: LiveEvent) => Promise<boolean> {
+export function visibilityFor(ctx: Ctx): { mayHear: (event: LiveEvent) => Promise<boolean>; forget: () => void } {
   const staffOf = new Map<number, boolean>();
+  let groups: Promise<Set<number>> | undefined;
+  const myGroups = () => (groups ??= ctx.db.selectFrom("group_member").select("group_id").where("user_id", "=", ctx.actor.userId)
+    .execute().then((rows) => new Set(rows.map((r) => r.group_id))));
   const isStaff = async (entityId: number) => {
     let verdict = staffOf.get(entityId);
     if (verdict === undefined) {
@@ -26,14 +29,20 @@ export function visibilityFor(ctx: Ctx): (event: LiveEvent) => Promise<boolean> 
     }
     return verdict;
   };
-  return async (event) => {
+  const mayHear = async (event: LiveEvent) => {
     switch (event.type) {
-      case "notification": return event.userId === ctx.actor.userId;
+      case "notification": return "userId" in event ? event.userId === ctx.actor.userId : (await myGroups()).has(event.groupId);
       case "resync": return true;
       case "ticket": return event.requesterId === ctx.actor.userId || isStaff(event.entityId);
       case "presence": return isStaff(event.entityId);
     }
   };
+  // Rights and groups change rarely: the stream checks them afresh at each heartbeat.
+  const forget = () => {
+    staffOf.clear();
+    groups = undefined;
+  };
+  return { mayHear, forget };
 }
 
 /** What the browser gets: the kind of change and which record, nothing of its content. */
@@ -57,7 +66,7 @@ async function stillSignedIn(ctx: Ctx): Promise<boolean> {
 export async function openLiveStream(ctx: Ctx, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const binding = liveOf(ctx.db);
   if (!binding) throw new AppError("SERVICE_UNAVAILABLE", "Live updates are not running");
-  const mayHear = visibilityFor(ctx);
+  const { mayHear, forget } = visibilityFor(ctx);
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -77,6 +86,7 @@ export async function openLiveStream(ctx: Ctx, req: FastifyRequest, reply: Fasti
   });
   const heartbeat = setInterval(() => {
     res.write(": ping\n\n");
+    forget();
     stillSignedIn(ctx).then((ok) => ok || end(), () => undefined);
   }, HEARTBEAT_MS);
   const end = () => {

@@ -112,6 +112,22 @@ describe.each(DIALECTS)("live updates on %s", (dialect) => {
     techStream.close();
   });
 
+  it("tells a group's members of a ticket for their group, and nobody else", async () => {
+    const group = (await t.app.inject({ method: "POST", url: "/api/groups", headers: { cookie: t.adminCookie },
+      payload: { name: "Support Lyon", entityId: lyon } })).json().id;
+    await t.app.inject({ method: "POST", url: `/api/groups/${group}/members`, headers: { cookie: t.adminCookie }, payload: { userId: colleague.user.id } });
+    const member = await openStream(baseUrl, colleague.cookie);
+    const outsider = await openStream(baseUrl, tech.cookie);
+    await open(t.adminCookie, { title: "Imprimante du 3e", entityId: lyon, groupId: group });
+    await member.next((e) => e.event === "notification");
+    await open(t.adminCookie, { title: "Témoin", entityId: lyon, assigneeId: tech.user.id });
+    await outsider.next((e) => e.event === "notification");
+    // The outsider's one notification is their own assignment, which came after the group's.
+    expect(outsider.received.filter((e) => e.event === "notification")).toHaveLength(1);
+    member.close();
+    outsider.close();
+  });
+
   it("tells the others at once when someone opens or leaves a ticket", async () => {
     const ticket = await open(t.adminCookie, { title: "Wifi lent", entityId: lyon });
     const stream = await openStream(baseUrl, tech.cookie);

@@ -37,15 +37,20 @@ describe.each(DIALECTS)("notifications on %s", (dialect) => {
   }
   async function open(payload: object = {}) {
     const res = await call(alice.cookie, "POST", "/api/tickets", { title: "Écran noir au 3e", requesterId: requester.user.id, ...payload });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: number; version: number };
   }
-  /** What each user was told about this ticket, as kinds. */
+  type Told = { id: number; kind: string; ticketId: number | null; readAt: string | null };
+  async function bell(person: Person): Promise<Told[]> {
+    return (await call(person.cookie, "GET", "/api/notifications?limit=100")).json().data;
+  }
+  /** What each user sees in their bell about this ticket, as kinds, oldest first. */
   async function told(ticketId: number) {
-    const rows = await t.db.selectFrom("notification").select(["user_id", "kind", "actor_id", "title"]).where("ticket_id", "=", ticketId)
-      .orderBy("id").execute();
     const byUser: Record<number, string[]> = {};
-    for (const r of rows) (byUser[r.user_id] ??= []).push(r.kind);
+    for (const person of [alice, bruno, chloe, requester]) {
+      const kinds = (await bell(person)).filter((n) => n.ticketId === ticketId).map((n) => n.kind).reverse();
+      if (kinds.length > 0) byUser[person.user.id] = kinds;
+    }
     return byUser;
   }
 
@@ -136,13 +141,38 @@ describe.each(DIALECTS)("notifications on %s", (dialect) => {
     expect((await call(erin.cookie, "POST", "/api/notifications/read", {})).statusCode).toBe(400);
   });
 
+  it("stores a group's notification once, and each member reads it for themself", async () => {
+    const ticket = await open({ groupId: group });
+    const rows = await t.db.selectFrom("notification").select(["user_id", "group_id"]).where("ticket_id", "=", ticket.id).execute();
+    expect(rows).toEqual([{ user_id: null, group_id: group }]);
+    const unread = async (person: Person) => (await call(person.cookie, "GET", "/api/notifications/unread-count")).json().count as number;
+    const [brunoBefore, chloeBefore] = [await unread(bruno), await unread(chloe)];
+    const id = (await bell(bruno)).find((n) => n.ticketId === ticket.id)?.id;
+    expect((await call(bruno.cookie, "POST", "/api/notifications/read", { ids: [id] })).json()).toEqual({ count: brunoBefore - 1 });
+    expect((await bell(bruno)).find((n) => n.id === id)?.readAt).not.toBeNull();
+    expect((await bell(chloe)).find((n) => n.id === id)?.readAt).toBeNull();
+    expect(await unread(chloe)).toBe(chloeBefore);
+    // "Mark all read" covers the group's notifications too; a later one is unread again.
+    expect((await call(chloe.cookie, "POST", "/api/notifications/read", { all: true })).json()).toEqual({ count: 0 });
+    expect((await bell(chloe)).find((n) => n.id === id)?.readAt).not.toBeNull();
+    await open({ groupId: group });
+    expect(await unread(chloe)).toBe(1);
+    // Someone who joins the group later does not inherit its past.
+    const newcomer = await signedInUser(t, { entityId: lyon, role: "technician" });
+    await call(t.adminCookie, "POST", `/api/groups/${group}/members`, { userId: newcomer.user.id });
+    expect(await bell(newcomer)).toEqual([]);
+    const next = await open({ groupId: group });
+    expect((await bell(newcomer)).map((n) => n.ticketId)).toEqual([next.id]);
+  });
+
   it("purges read notifications after a month and all of them after three", async () => {
     const erin = await signedInUser(t, { entityId: lyon, role: "technician" });
     const created = new Date().toISOString();
     const row = (title: string, read: boolean) => ({ user_id: erin.user.id, kind: "assigned_to_me", ticket_id: null,
       actor_id: null, title, due_at: null, read_at: read ? created : null, created_at: created });
     await t.db.insertInto("notification").values([row("lu", true), row("non lu", false)]).execute();
-    const titles = async () => (await t.db.selectFrom("notification").select("title").where("user_id", "=", erin.user.id).execute()).map((n) => n.title);
+    const titles = async () => (await t.db.selectFrom("notification").select("title").where("user_id", "=", erin.user.id).orderBy("id").execute())
+      .map((n) => n.title);
     const later = (days: number) => new Date(Date.now() + days * 86_400_000);
     await purgeOldNotifications(t.db, later(20));
     expect(await titles()).toEqual(["lu", "non lu"]);

@@ -10,25 +10,32 @@ import type { Db } from "../../db/database.js";
 import type { DB, TicketRow } from "../../db/schema.js";
 import { now } from "../../db/values.js";
 import type { Actor } from "../identity/access.js";
+import type { LiveEvent } from "../live/live-bus.js";
 import { publishOnCommit } from "../live/live.js";
 
 type About = { ticketId: number; title: string; actor: Actor | undefined };
-type Inserted = { id: number; user_id: number };
+type Inserted = { id: number; user_id: number | null; group_id: number | null };
 
 /** Bound values typed for the database: PostgreSQL cannot guess the type of a bare parameter in a SELECT list. */
 const int = (value: number | null) => sql<number>`cast(${value} as integer)`;
 const text = (value: string | null) => sql<string>`cast(${value} as text)`;
 
+function eventsFor(rows: Pick<Inserted, "user_id" | "group_id">[]): LiveEvent[] {
+  const users = new Set(rows.flatMap((r) => (r.user_id === null ? [] : [r.user_id])));
+  const groups = new Set(rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id])));
+  return [...[...users].map((userId) => ({ type: "notification", userId }) as const),
+    ...[...groups].map((groupId) => ({ type: "notification", groupId }) as const)];
+}
+
 /** Tells each recipient's open screens, once the notifications are committed. */
 async function announce(db: Db, rows: Inserted[]): Promise<void> {
   if (rows.length === 0) return;
-  const users = [...new Set(rows.map((r) => r.user_id))];
   const ids = rows.map((r) => r.id);
-  await publishOnCommit(db, users.map((userId) => ({ type: "notification", userId })), async (root: Kysely<DB>) => {
-    const kept = await root.selectFrom("notification").select("user_id").distinct().where("id", "in", ids).execute();
-    return kept.map((r) => ({ type: "notification", userId: r.user_id }));
-  });
+  await publishOnCommit(db, eventsFor(rows), async (root: Kysely<DB>) =>
+    eventsFor(await root.selectFrom("notification").select(["user_id", "group_id"]).where("id", "in", ids).execute()));
 }
+
+const NO_GROUP = { group_id: null, skip_user_id: null };
 
 /** Notifies these users (nulls and duplicates skipped) in one statement. */
 export async function notifyUsers(db: Db, kind: NotificationKind, about: About, userIds: (number | null | undefined)[]): Promise<void> {
@@ -36,26 +43,22 @@ export async function notifyUsers(db: Db, kind: NotificationKind, about: About, 
   if (recipients.length === 0) return;
   const at = now();
   const rows = await db.insertInto("notification").values(recipients.map((userId) => ({
-    user_id: userId, kind, ticket_id: about.ticketId, actor_id: about.actor?.userId ?? null, title: about.title,
+    user_id: userId, ...NO_GROUP, kind, ticket_id: about.ticketId, actor_id: about.actor?.userId ?? null, title: about.title,
     due_at: null, read_at: null, created_at: at,
-  }))).returning(["id", "user_id"]).execute();
+  }))).returning(["id", "user_id", "group_id"]).execute();
   await announce(db, rows);
 }
 
-/** Notifies the active members of a group, but not `except` (the assignee, told on their own). */
-export async function notifyGroup(db: Db, kind: NotificationKind, about: About, groupId: number, except: (number | null)[] = []): Promise<void> {
-  const skip = [...except, about.actor?.userId ?? null].filter((id): id is number => id !== null);
-  const rows = await db.insertInto("notification")
-    .columns(["user_id", "kind", "ticket_id", "actor_id", "title", "due_at", "read_at", "created_at"])
-    .expression((eb) => {
-      let members = eb.selectFrom("group_member as m").innerJoin("app_user as u", "u.id", "m.user_id")
-        .select(["m.user_id", text(kind).as("kind"), int(about.ticketId).as("ticket_id"), int(about.actor?.userId ?? null).as("actor_id"),
-          text(about.title).as("title"), text(null).as("due_at"), text(null).as("read_at"), text(now()).as("created_at")])
-        .where("m.group_id", "=", groupId).where("u.is_active", "=", 1);
-      if (skip.length > 0) members = members.where("m.user_id", "not in", skip);
-      return members;
-    })
-    .returning(["id", "user_id"]).execute();
+/**
+ * Notifies a group's members with one row for all of them: each member reads it (and marks it
+ * read) for themself. The actor is never told of what they did, nor `skip` (the technician,
+ * told on their own).
+ */
+export async function notifyGroup(db: Db, kind: NotificationKind, about: About, groupId: number, skip: number | null = null): Promise<void> {
+  const rows = await db.insertInto("notification").values({
+    user_id: null, group_id: groupId, skip_user_id: skip, kind, ticket_id: about.ticketId, actor_id: about.actor?.userId ?? null,
+    title: about.title, due_at: null, read_at: null, created_at: now(),
+  }).returning(["id", "user_id", "group_id"]).execute();
   await announce(db, rows);
 }
 
@@ -71,7 +74,7 @@ export async function notifyAssignment(db: Db, actor: Actor | undefined, ticket:
     await notifyUsers(db, "assigned_to_me", about, [ticket.assignee_id]);
   }
   if (ticket.group_id !== null && ticket.group_id !== before?.group_id) {
-    await notifyGroup(db, "assigned_to_group", about, ticket.group_id, [ticket.assignee_id]);
+    await notifyGroup(db, "assigned_to_group", about, ticket.group_id, ticket.assignee_id);
   }
 }
 
@@ -110,23 +113,25 @@ export const DUE_SOON_MS = 2 * 3600_000;
 export async function notifyDueSoon(db: Kysely<DB>, at = new Date()): Promise<number> {
   const from = at.toISOString();
   const until = new Date(at.getTime() + DUE_SOON_MS).toISOString();
-  const columns: ["user_id", "kind", "ticket_id", "actor_id", "title", "due_at", "read_at", "created_at"] =
-    ["user_id", "kind", "ticket_id", "actor_id", "title", "due_at", "read_at", "created_at"];
+  const columns: ["user_id", "group_id", "skip_user_id", "kind", "ticket_id", "actor_id", "title", "due_at", "read_at", "created_at"] =
+    ["user_id", "group_id", "skip_user_id", "kind", "ticket_id", "actor_id", "title", "due_at", "read_at", "created_at"];
   return db.transaction().execute(async (trx) => {
     // The ticket_due_idx index serves this: open statuses, due_at in the window.
     const dueTickets = trx.selectFrom("ticket as t")
       .where("t.status", "in", [...OPEN_STATUSES]).where("t.due_at", ">", from).where("t.due_at", "<=", until)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom("notification as n").select("n.id")
         .whereRef("n.ticket_id", "=", "t.id").where("n.kind", "=", sql.lit("due_soon")).whereRef("n.due_at", "=", "t.due_at"))));
-    const rest = [text("due_soon").as("kind"), "t.id as ticket_id", int(null).as("actor_id"), "t.title", "t.due_at",
+    const rest = [int(null).as("skip_user_id"), text("due_soon").as("kind"), "t.id as ticket_id", int(null).as("actor_id"), "t.title", "t.due_at",
       text(null).as("read_at"), text(from).as("created_at")] as const;
     const mine = await trx.insertInto("notification").columns(columns)
-      .expression(dueTickets.innerJoin("app_user as u", "u.id", "t.assignee_id").where("u.is_active", "=", 1).select(["u.id as user_id", ...rest]))
-      .returning(["id", "user_id"]).execute();
+      .expression(dueTickets.innerJoin("app_user as u", "u.id", "t.assignee_id").where("u.is_active", "=", 1)
+        .select(["u.id as user_id", int(null).as("group_id"), ...rest]))
+      .returning(["id", "user_id", "group_id"]).execute();
+    // Nobody has the ticket: one warning for its whole group.
     const groups = await trx.insertInto("notification").columns(columns)
-      .expression(dueTickets.where("t.assignee_id", "is", null).innerJoin("group_member as m", "m.group_id", "t.group_id")
-        .innerJoin("app_user as u", "u.id", "m.user_id").where("u.is_active", "=", 1).select(["u.id as user_id", ...rest]))
-      .returning(["id", "user_id"]).execute();
+      .expression(dueTickets.where("t.assignee_id", "is", null).where("t.group_id", "is not", null)
+        .select([int(null).as("user_id"), "t.group_id", ...rest]))
+      .returning(["id", "user_id", "group_id"]).execute();
     await announce(trx, [...mine, ...groups]);
     return mine.length + groups.length;
   });

@@ -2,13 +2,19 @@ import type { ComponentType } from "react";
 import type { Me } from "../../../shared/api/auth.js";
 import type { Permission } from "../../../shared/domain/roles.js";
 import {
+  BoxIcon,
   BuildingIcon,
+  ContractIcon,
   GroupIcon,
   HomeIcon,
   InboxIcon,
   KeyIcon,
+  LaptopIcon,
   PhoneIcon,
+  PinIcon,
+  ScanIcon,
   TicketIcon,
+  TruckIcon,
   UserIcon,
   UsersIcon,
 } from "../../components/icons.js";
@@ -20,6 +26,12 @@ export type NavLabelKey =
   | "nav.myRequests"
   | "nav.tickets"
   | "nav.call"
+  | "nav.assets"
+  | "nav.contracts"
+  | "nav.inventory"
+  | "nav.locations"
+  | "nav.assetCatalog"
+  | "nav.suppliers"
   | "nav.users"
   | "nav.groups"
   | "nav.entities"
@@ -41,10 +53,16 @@ const RULES: NavRule[] = [
   { to: "/", label: "nav.myRequests", icon: InboxIcon, section: "main", portal: true },
   { to: "/tickets", label: "nav.tickets", icon: TicketIcon, section: "main", permission: "ticket.read" },
   { to: "/tickets/call", label: "nav.call", icon: PhoneIcon, section: "main", permission: "ticket.write" },
+  { to: "/assets", label: "nav.assets", icon: LaptopIcon, section: "main", permission: "asset.read" },
+  { to: "/contracts", label: "nav.contracts", icon: ContractIcon, section: "main", permission: "asset.read" },
+  { to: "/inventory", label: "nav.inventory", icon: ScanIcon, section: "main", permission: "asset.write" },
   { to: "/admin/users", label: "nav.users", icon: UsersIcon, section: "admin", permission: "user.read" },
   { to: "/admin/groups", label: "nav.groups", icon: GroupIcon, section: "admin", permission: "group.read" },
   { to: "/admin/entities", label: "nav.entities", icon: BuildingIcon, section: "admin", permission: "entity.read" },
   { to: "/admin/categories", label: "categories.nav", icon: CategoryIcon, section: "admin", permission: "ticket.read" },
+  { to: "/admin/locations", label: "nav.locations", icon: PinIcon, section: "admin", permission: "asset.read" },
+  { to: "/admin/asset-catalog", label: "nav.assetCatalog", icon: BoxIcon, section: "admin", permission: "asset.read" },
+  { to: "/admin/suppliers", label: "nav.suppliers", icon: TruckIcon, section: "admin", permission: "asset.read" },
   { to: "/admin/tokens", label: "nav.tokens", icon: KeyIcon, section: "admin", permission: "token.manage" },
   { to: "/profile", label: "nav.profile", icon: UserIcon, section: "personal" },
 ];

@@ -7,5 +7,9 @@ import { enAttachments } from "./attachments.js";
 import { enRelations } from "./relations.js";
 import { enLive } from "./live.js";
 import { enQueue } from "./queue.js";
+import { enAssetRefs } from "./references.js";
+import { enAssets } from "./assets.js";
+import { enContracts } from "./contracts.js";
+import { enInventory } from "./inventory.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory };

@@ -6,8 +6,12 @@ import { frAttachments } from "./attachments.js";
 import { frRelations } from "./relations.js";
 import { frLive } from "./live.js";
 import { frQueue } from "./queue.js";
+import { frAssetRefs } from "./references.js";
+import { frAssets } from "./assets.js";
+import { frContracts } from "./contracts.js";
+import { frInventory } from "./inventory.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

@@ -1,0 +1,174 @@
+import type { Generated, Selectable } from "kysely";
+import type { Flag } from "./schema.js";
+
+/** The fleet's tables (migration 2026_11_23_210000_assets). */
+export type AssetTables = {
+  asset_kind: AssetKindTable;
+  asset_field: AssetFieldTable;
+  location: LocationTable;
+  manufacturer: ManufacturerTable;
+  asset_model: AssetModelTable;
+  supplier: SupplierTable;
+  supplier_contact: SupplierContactTable;
+  asset: AssetTable;
+  asset_event: AssetEventTable;
+  asset_tag_counter: AssetTagCounterTable;
+  contract: ContractTable;
+  contract_asset: ContractAssetTable;
+  ticket_asset: TicketAssetTable;
+};
+
+export type AssetKindTable = {
+  id: Generated<number>;
+  /** Set for the built-in kinds ("laptop"), null for the admin's own. */
+  code: string | null;
+  family: string;
+  name: string;
+  tag_pattern: string | null;
+  is_active: Flag;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AssetFieldTable = {
+  id: Generated<number>;
+  kind_id: number;
+  key: string;
+  label: string;
+  field_type: string;
+  /** JSON array of strings, for a choice. */
+  choices: string | null;
+  is_required: Flag;
+  position: number;
+  is_builtin: Flag;
+};
+
+export type LocationTable = {
+  id: Generated<number>;
+  entity_id: number;
+  parent_id: number | null;
+  name: string;
+  complete_name: string;
+  depth: number;
+  location_type: string;
+  address: string | null;
+  postcode: string | null;
+  city: string | null;
+  country: string | null;
+  is_active: Flag;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ManufacturerTable = { id: Generated<number>; name: string; created_at: string };
+
+export type AssetModelTable = {
+  id: Generated<number>;
+  kind_id: number;
+  manufacturer_id: number | null;
+  name: string;
+  part_number: string | null;
+  created_at: string;
+};
+
+export type SupplierTable = {
+  id: Generated<number>;
+  entity_id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  address: string | null;
+  notes: string | null;
+  is_active: Flag;
+  created_at: string;
+  updated_at: string;
+};
+
+export type SupplierContactTable = {
+  id: Generated<number>;
+  supplier_id: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: string;
+};
+
+export type AssetTable = {
+  id: Generated<number>;
+  entity_id: number;
+  kind_id: number;
+  name: string;
+  asset_tag: string;
+  serial: string | null;
+  manufacturer_id: number | null;
+  model_id: number | null;
+  status: string;
+  location_id: number | null;
+  user_id: number | null;
+  group_id: number | null;
+  tech_contact_id: number | null;
+  notes: string | null;
+  /** JSON object: field key → value. */
+  fields: string | null;
+  supplier_id: number | null;
+  order_number: string | null;
+  invoice_number: string | null;
+  purchase_date: string | null;
+  price_cents: number | null;
+  warranty_start: string | null;
+  warranty_months: number | null;
+  warranty_end: string | null;
+  depreciation_years: number | null;
+  disposed_at: string | null;
+  recycler: string | null;
+  disposal_certificate: string | null;
+  loan_due_at: string | null;
+  version: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+};
+export type AssetRow = Selectable<AssetTable>;
+
+export type AssetEventTable = {
+  id: Generated<number>;
+  asset_id: number;
+  entity_id: number;
+  event_type: string;
+  from_status: string | null;
+  to_status: string | null;
+  from_user_id: number | null;
+  to_user_id: number | null;
+  from_location_id: number | null;
+  to_location_id: number | null;
+  reason: string | null;
+  actor_id: number | null;
+  created_at: string;
+};
+
+export type AssetTagCounterTable = { prefix: string; last_value: number };
+
+export type ContractTable = {
+  id: Generated<number>;
+  entity_id: number;
+  contract_type: string;
+  name: string;
+  number: string | null;
+  supplier_id: number | null;
+  start_date: string;
+  duration_months: number;
+  end_date: string;
+  notice_months: number;
+  notice_date: string;
+  tacit_renewal: Flag;
+  yearly_cost_cents: number | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ContractAssetTable = { contract_id: number; asset_id: number; created_at: string };
+
+export type TicketAssetTable = { ticket_id: number; asset_id: number; created_by: number | null; created_at: string };

@@ -1,0 +1,3 @@
+import type { frAssetRefs } from "../fr/references.js";
+
+export const enAssetRefs: typeof frAssetRefs = { assetRefs: {} };

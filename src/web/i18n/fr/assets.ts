@@ -1,0 +1,2 @@
+/** The fleet: assets (filled in by its part). */
+export const frAssets = { assets: {} };

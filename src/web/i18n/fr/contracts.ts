@@ -1,0 +1,2 @@
+/** The fleet: contracts (filled in by its part). */
+export const frContracts = { contracts: {} };

@@ -1,0 +1,2 @@
+/** The fleet: inventory (filled in by its part). */
+export const frInventory = { inventory: {} };

@@ -1,0 +1,2 @@
+/** The fleet: references (filled in by its part). */
+export const frAssetRefs = { assetRefs: {} };
