@@ -18,7 +18,7 @@ const fullName = (first: string | null, last: string | null) => (first === null 
 
 export function toTicket(row: TicketListRow): Ticket {
   return {
-    id: row.id, entityId: row.entity_id, entityName: row.entity_name, type: row.type as TicketType, title: row.title,
+    id: row.id, entityId: row.entity_id, entityName: row.entity_name ?? "", type: row.type as TicketType, title: row.title,
     description: row.description, channel: row.channel as TicketChannel, requesterId: row.requester_id,
     requesterName: fullName(row.requester_first_name, row.requester_last_name), contactName: row.contact_name,
     contactPhone: row.contact_phone, contactEmail: row.contact_email, assigneeId: row.assignee_id,
