@@ -82,6 +82,12 @@ describe.each(DIALECTS)("categories API on %s", (dialect) => {
     expect(await byId(grandchild.id)).toMatchObject({ completeName: "Logiciels > Bureautique > Tableur" });
   });
 
+  it("puts a category given no entity nor parent in the author's own entity", async () => {
+    const res = await call(t.adminCookie, "POST", "/api/categories", { name: "Divers" });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().entityId).toBe(t.rootId);
+  });
+
   it("refuses two siblings of the same name", async () => {
     const top = await create({ name: "Messagerie" });
     await create({ name: "Boîte pleine", parentId: top.id });

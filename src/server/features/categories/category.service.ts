@@ -42,8 +42,9 @@ async function presentCategory(db: Db, id: number): Promise<Category> {
   return toCategory(await repo.selectCategories(db).where("c.id", "=", id).executeTakeFirstOrThrow());
 }
 
-async function ownEntityId(ctx: Ctx): Promise<number> {
-  const me = await ctx.db.selectFrom("app_user").select("entity_id").where("id", "=", ctx.actor.userId).executeTakeFirstOrThrow();
+/** `db`: inside a transaction, the transaction itself (SQLite's one connection is held by it). */
+async function ownEntityId(ctx: Ctx, db: Db = ctx.db): Promise<number> {
+  const me = await db.selectFrom("app_user").select("entity_id").where("id", "=", ctx.actor.userId).executeTakeFirstOrThrow();
   return me.entity_id;
 }
 
@@ -108,7 +109,7 @@ export async function createCategory(ctx: Ctx, input: CreateCategoryBody): Promi
   const body = CreateCategoryBodySchema.parse(input);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const parentRow = body.parentId ? await repo.findCategoryRow(trx, body.parentId) : undefined;
-    const entityId = body.entityId ?? parentRow?.entity_id ?? (await ownEntityId(ctx));
+    const entityId = body.entityId ?? parentRow?.entity_id ?? (await ownEntityId(ctx, trx));
     if (!(await findEntityRow(trx, entityId))) throw notFound("ENTITY_NOT_FOUND", `Entity ${entityId}`);
     await assertCan(trx, ctx.actor, "category.write", entityId);
     const parent = body.parentId ? await loadParent(trx, body.parentId, entityId) : undefined;
