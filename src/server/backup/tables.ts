@@ -22,6 +22,7 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   asset_tag_counter: ["prefix"],
   contract_asset: ["contract_id", "asset_id"],
   ticket_asset: ["ticket_id", "asset_id"],
+  inventory_scan: ["campaign_id", "tag"],
 };
 
 export type TableInfo = {

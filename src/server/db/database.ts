@@ -17,6 +17,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   prepareStatementsOn(pool);
+  // An idle connection that the server closes (a restart, a failover) is dropped from the pool and
+  // replaced at the next query; without a listener its error would crash the process.
+  pool.on("error", () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }

@@ -10,6 +10,9 @@ import * as entitySharesTickets from "./migrations/2026_11_23_180000_entity_shar
 import * as ticketSolutionType from "./migrations/2026_11_23_190000_ticket_solution_type.js";
 import * as groupNotifications from "./migrations/2026_11_23_200000_group_notifications.js";
 import * as assets from "./migrations/2026_11_23_210000_assets.js";
+import * as assetIndexes from "./migrations/2026_11_23_215000_asset_indexes.js";
+import * as inventoryCampaign from "./migrations/2026_11_23_220000_inventory_campaign.js";
+import * as fleetAlerts from "./migrations/2026_11_23_230000_fleet_alerts.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -25,6 +28,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_190000_ticket_solution_type": ticketSolutionType,
   "2026_11_23_200000_group_notifications": groupNotifications,
   "2026_11_23_210000_assets": assets,
+  "2026_11_23_215000_asset_indexes": assetIndexes,
+  "2026_11_23_220000_inventory_campaign": inventoryCampaign,
+  "2026_11_23_230000_fleet_alerts": fleetAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

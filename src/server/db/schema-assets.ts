@@ -16,6 +16,8 @@ export type AssetTables = {
   contract: ContractTable;
   contract_asset: ContractAssetTable;
   ticket_asset: TicketAssetTable;
+  inventory_campaign: InventoryCampaignTable;
+  inventory_scan: InventoryScanTable;
 };
 
 export type AssetKindTable = {
@@ -172,3 +174,19 @@ export type ContractTable = {
 export type ContractAssetTable = { contract_id: number; asset_id: number; created_at: string };
 
 export type TicketAssetTable = { ticket_id: number; asset_id: number; created_by: number | null; created_at: string };
+
+/** Migration 2026_11_23_220000_inventory_campaign: the physical inventory. */
+export type InventoryCampaignTable = {
+  id: Generated<number>;
+  entity_id: number;
+  location_id: number;
+  name: string;
+  /** open or closed */
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  closed_at: string | null;
+};
+export type InventoryCampaignRow = Selectable<InventoryCampaignTable>;
+
+export type InventoryScanTable = { campaign_id: number; tag: string; asset_id: number | null; scanned_by: number | null; scanned_at: string };

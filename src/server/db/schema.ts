@@ -316,6 +316,9 @@ export type NotificationTable = {
   due_at: string | null;
   read_at: string | null;
   created_at: string;
+  /** For the fleet's alerts: the asset or contract it is about (due_at holds the day it warned of). */
+  asset_id: number | null;
+  contract_id: number | null;
 };
 
 /** A member's reading of a group notification (a personal one keeps its own read_at). */
@@ -376,4 +379,6 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "contract" },
   { name: "contract_asset" },
   { name: "ticket_asset" },
+  { name: "inventory_campaign" },
+  { name: "inventory_scan" },
 ];

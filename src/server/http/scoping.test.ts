@@ -10,7 +10,7 @@ import { ROUTES } from "../app.js";
 import { type TestApp, createTestApp, makeEntity, makeUser, signedInUser } from "../../../test/app.js";
 import { DIALECTS } from "../../../test/db.js";
 
-const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète", "Catégorie secrète", "Vue secrète"];
+const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète", "Catégorie secrète", "Vue secrète", "Inventaire secret", "Contrat secret", "Matériel secret", "Lieu secret", "Fournisseur secret", "Contact secret"];
 
 describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   let t: TestApp;
@@ -31,6 +31,15 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.selectFrom("ticket_observer").selectAll().execute(),
     await t.db.selectFrom("ticket_category").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("saved_view").selectAll().where("user_id", "=", ids.otherUser as number).execute(),
+    await t.db.selectFrom("asset").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("asset_event").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("ticket_asset").selectAll().execute(),
+    await t.db.selectFrom("inventory_scan").selectAll().execute(),
+    await t.db.selectFrom("contract").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("contract_asset").selectAll().execute(),
+    await t.db.selectFrom("location").selectAll().where("entity_id", "=", ids.otherEntity as number).orderBy("id").execute(),
+    await t.db.selectFrom("supplier").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("supplier_contact").selectAll().orderBy("id").execute(),
   ]);
 
   beforeAll(async () => {
@@ -70,6 +79,25 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       is_private: 0, uploaded_by: secret.id, created_at: new Date().toISOString() }).returning("id").executeTakeFirstOrThrow()).id;
     ids.otherView = (await t.db.insertInto("saved_view").values({ user_id: secret.id, name: "Vue secrète", query: "{\"view\":\"all\"}",
       columns: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString() }).returning("id").executeTakeFirstOrThrow()).id;
+    const at = new Date().toISOString();
+    const secretPlace = await t.db.insertInto("location").values({ entity_id: ids.otherEntity as number, parent_id: null, name: "Inventaire secret",
+      complete_name: "Inventaire secret", depth: 0, location_type: "site", is_active: 1, created_at: at, updated_at: at }).returning("id").executeTakeFirstOrThrow();
+    ids.otherCampaign = (await t.db.insertInto("inventory_campaign").values({ entity_id: ids.otherEntity as number, location_id: secretPlace.id,
+      name: "Inventaire secret", status: "open", created_by: secret.id, created_at: at, closed_at: null }).returning("id").executeTakeFirstOrThrow()).id;
+    ids.otherContract = (await t.db.insertInto("contract").values({ entity_id: ids.otherEntity as number, contract_type: "support",
+      name: "Contrat secret", number: null, supplier_id: null, start_date: "2026-01-01", duration_months: 12, end_date: "2027-01-01",
+      notice_months: 0, notice_date: "2027-01-01", tacit_renewal: 0, yearly_cost_cents: null, notes: null, created_at: at, updated_at: at,
+    }).returning("id").executeTakeFirstOrThrow()).id;
+    const laptopKind = await t.db.selectFrom("asset_kind").select("id").where("code", "=", "laptop").executeTakeFirstOrThrow();
+    ids.otherAsset = (await t.app.inject({ method: "POST", url: "/api/assets", headers: { cookie: t.adminCookie },
+      payload: { kindId: laptopKind.id, name: "Matériel secret", assetTag: "PC-SECRET", entityId: ids.otherEntity, userId: secret.id } })).json().id;
+    // The fleet's reference lists: a place and a supplier with a contact of the other entity; kinds, fields, manufacturers and models are global.
+    ids.otherLocation = (await t.app.inject({ method: "POST", url: "/api/locations", headers: { cookie: t.adminCookie },
+      payload: { name: "Lieu secret", entityId: ids.otherEntity, locationType: "site" } })).json().id;
+    ids.otherSupplier = (await t.app.inject({ method: "POST", url: "/api/suppliers", headers: { cookie: t.adminCookie },
+      payload: { name: "Fournisseur secret", entityId: ids.otherEntity } })).json().id;
+    ids.otherContact = (await t.app.inject({ method: "POST", url: `/api/suppliers/${ids.otherSupplier}/contacts`, headers: { cookie: t.adminCookie },
+      payload: { name: "Contact secret" } })).json().contacts[0].id;
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -78,7 +106,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   function fill(url: string): string {
     const byPrefix: [string, string][] = [["/api/users/", "otherUser"], ["/api/groups/", "otherGroup"],
       ["/api/entities/", "otherEntity"], ["/api/grants/", "otherGrant"], ["/api/tokens/", "otherToken"], ["/api/history/", "otherUser"],
-      ["/api/tickets/", "otherTicket"], ["/api/attachments/", "otherAttachment"]];
+      ["/api/tickets/", "otherTicket"], ["/api/attachments/", "otherAttachment"], ["/api/assets/", "otherAsset"]];
     return url.replace(/:(\w+)/g, (_m, name: string) => {
       if (name === "recordType") return "user";
       if (name === "userId") return String(ids.otherUser);
@@ -86,6 +114,14 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "categoryId") return String(ids.otherCategory);
       if (name === "linkId") return String(ids.otherLink);
       if (name === "viewId") return String(ids.otherView);
+      if (name === "locationId") return String(ids.otherLocation);
+      if (name === "supplierId") return String(ids.otherSupplier);
+      if (name === "contactId") return String(ids.otherContact);
+      if (["kindId", "fieldId", "manufacturerId", "modelId"].includes(name)) return "1";
+      if (name === "assetId") return String(ids.otherAsset);
+      if (name === "campaignId") return String(ids.otherCampaign);
+      if (name === "contractId") return String(ids.otherContract);
+      if (name === "tag") return "PC-SECRET";
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);

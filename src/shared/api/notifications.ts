@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PageQuerySchema, pageOf } from "./common.js";
 
-export const NOTIFICATION_KINDS = ["assigned_to_me", "assigned_to_group", "followup", "solution_refused", "due_soon"] as const;
+export const NOTIFICATION_KINDS = ["assigned_to_me", "assigned_to_group", "followup", "solution_refused", "due_soon",
+  "warranty_ending", "contract_ending", "contract_notice"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NotificationSchema = z.object({
@@ -12,8 +13,11 @@ export const NotificationSchema = z.object({
   title: z.string(),
   /** Who did it; null for the system (a due date coming). */
   actorName: z.string().nullable(),
-  /** For due_soon: the due date it is about. */
+  /** For due_soon: the due date it is about; for the fleet's alerts, the day (warranty end, contract end, notice date). */
   dueAt: z.string().nullable(),
+  /** For the fleet's alerts: the asset or the contract to open. */
+  assetId: z.number().nullable(),
+  contractId: z.number().nullable(),
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });

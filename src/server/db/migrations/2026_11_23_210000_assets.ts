@@ -240,8 +240,9 @@ const KINDS: [code: string, family: string, name: string, pattern: string, field
   ["peripheral", "peripheral", "Périphérique", "PER-{YYYY}-{#####}", []],
 ];
 
+/** Also run by the demo after a wipe (`vigie demo --force` empties every table, these too). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function seedKinds(db: Kysely<any>): Promise<void> {
+export async function seedKinds(db: Kysely<any>): Promise<void> {
   const at = new Date().toISOString();
   for (const [code, family, name, pattern, fields] of KINDS) {
     const kind = await db.insertInto("asset_kind").values({ code, family, name, tag_pattern: pattern, is_active: 1, created_at: at, updated_at: at })

@@ -22,7 +22,7 @@ function memberships(db: Db, userId: number): Promise<Membership[]> {
 /** `before`: the cursor, the last id of the previous page. */
 function selectNotifications(db: Db, before?: number) {
   return db.selectFrom("notification as n").leftJoin("app_user as a", "a.id", "n.actor_id")
-    .select(["n.id", "n.kind", "n.ticket_id", "n.title", "n.due_at", "n.created_at", "a.first_name", "a.last_name"])
+    .select(["n.id", "n.kind", "n.ticket_id", "n.title", "n.due_at", "n.created_at", "a.first_name", "a.last_name", "n.asset_id", "n.contract_id"])
     .$if(before !== undefined, (q) => q.where("n.id", "<", before as number));
 }
 
@@ -41,7 +41,7 @@ function toNotification(row: Row): Notification {
   return {
     id: row.id, kind: row.kind as NotificationKind, ticketId: row.ticket_id, title: row.title,
     actorName: row.first_name === null ? null : `${row.first_name} ${row.last_name ?? ""}`.trim(),
-    dueAt: row.due_at, readAt: row.read_at, createdAt: row.created_at,
+    dueAt: row.due_at, readAt: row.read_at, createdAt: row.created_at, assetId: row.asset_id, contractId: row.contract_id,
   };
 }
 

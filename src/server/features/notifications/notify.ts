@@ -28,7 +28,7 @@ function eventsFor(rows: Pick<Inserted, "user_id" | "group_id">[]): LiveEvent[] 
 }
 
 /** Tells each recipient's open screens, once the notifications are committed. */
-async function announce(db: Db, rows: Inserted[]): Promise<void> {
+export async function announce(db: Db, rows: Inserted[]): Promise<void> {
   if (rows.length === 0) return;
   const ids = rows.map((r) => r.id);
   await publishOnCommit(db, eventsFor(rows), async (root: Kysely<DB>) =>

@@ -1,0 +1,76 @@
+/** The timeline of one asset, and the fleet-wide movements ("everything that moved in Lyon last month"). */
+import type { AssetEvent, ListMovementsQuery } from "../../../shared/api/assets.js";
+import type { Page } from "../../../shared/api/common.js";
+import type { AssetEventType, AssetStatus } from "../../../shared/domain/assets.js";
+import type { Db } from "../../db/database.js";
+import type { Ctx } from "../../http/context.js";
+import { decodeCursor, toPage } from "../../http/cursor.js";
+import { AppError } from "../../http/errors.js";
+import { entityScope, inScope } from "../identity/access.js";
+import { loadReadableAsset } from "./asset-access.js";
+import { fullName } from "./asset.repo.js";
+import { locationSubtreeIds } from "./reference-use.js";
+
+function selectEvents(db: Db) {
+  return db.selectFrom("asset_event as ev")
+    .innerJoin("asset as a", "a.id", "ev.asset_id")
+    .leftJoin("app_user as fu", "fu.id", "ev.from_user_id")
+    .leftJoin("app_user as tu", "tu.id", "ev.to_user_id")
+    .leftJoin("location as fl", "fl.id", "ev.from_location_id")
+    .leftJoin("location as tl", "tl.id", "ev.to_location_id")
+    .leftJoin("app_user as ac", "ac.id", "ev.actor_id")
+    .select([
+      "ev.id", "ev.asset_id", "ev.event_type", "ev.from_status", "ev.to_status", "ev.reason", "ev.created_at",
+      "a.asset_tag", "a.name as asset_name", "fu.first_name as fu_first", "fu.last_name as fu_last", "tu.first_name as tu_first",
+      "tu.last_name as tu_last", "fl.complete_name as from_location", "tl.complete_name as to_location",
+      "ac.first_name as ac_first", "ac.last_name as ac_last",
+    ]);
+}
+type EventRow = Awaited<ReturnType<ReturnType<typeof selectEvents>["executeTakeFirstOrThrow"]>>;
+
+function toEvent(r: EventRow): AssetEvent {
+  return {
+    id: r.id, assetId: r.asset_id, assetTag: r.asset_tag, assetName: r.asset_name, type: r.event_type as AssetEventType,
+    fromStatus: r.from_status as AssetStatus | null, toStatus: r.to_status as AssetStatus | null,
+    fromUserName: fullName(r.fu_first, r.fu_last), toUserName: fullName(r.tu_first, r.tu_last),
+    fromLocationName: r.from_location, toLocationName: r.to_location, reason: r.reason,
+    actorName: fullName(r.ac_first, r.ac_last), createdAt: r.created_at,
+  };
+}
+
+/** Newest first, on the (asset_id, id) index. */
+export async function listAssetEvents(ctx: Ctx, assetId: number, page: { limit: number; cursor?: string }): Promise<Page<AssetEvent>> {
+  await loadReadableAsset(ctx.db, ctx.actor, assetId);
+  let q = selectEvents(ctx.db).where("ev.asset_id", "=", assetId);
+  if (page.cursor) q = q.where("ev.id", "<", decodeCursor(page.cursor, ["number"])[0] as number);
+  const rows = await q.orderBy("ev.id", "desc").limit(page.limit + 1).execute();
+  return toPage(rows, page.limit, toEvent, (r) => [r.id]);
+}
+
+function checkTime(text: string | undefined, path: string) {
+  if (text !== undefined && Number.isNaN(Date.parse(text))) return [{ path, message: "expected a date or an ISO-8601 time" }];
+  return [];
+}
+
+/**
+ * Movements in the caller's entities, newest first. A location matches what came into or
+ * left its subtree; `from` and `to` bound the date (a bare date `to` includes that whole day).
+ */
+export async function listMovements(ctx: Ctx, query: ListMovementsQuery): Promise<Page<AssetEvent>> {
+  const issues = [...checkTime(query.from, "query.from"), ...checkTime(query.to, "query.to")];
+  if (issues.length > 0) throw new AppError("VALIDATION_FAILED", "Invalid date", issues);
+  let q = selectEvents(ctx.db).where(inScope("ev.entity_id", entityScope(ctx.actor, "asset.read")));
+  if (query.locationId) {
+    const subtree = locationSubtreeIds(ctx.db, query.locationId);
+    q = q.where((eb) => eb.or([eb("ev.to_location_id", "in", subtree), eb("ev.from_location_id", "in", subtree)]));
+  }
+  if (query.from) q = q.where("ev.created_at", ">=", query.from);
+  if (query.to) q = q.where("ev.created_at", query.to.length === 10 ? "<=" : "<", query.to.length === 10 ? `${query.to}T99` : query.to);
+  if (query.type) q = q.where("ev.event_type", "=", query.type);
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor, ["string", "number"]);
+    q = q.where((eb) => eb(eb.refTuple("ev.created_at", "ev.id"), "<", eb.tuple(at as string, id as number)));
+  }
+  const rows = await q.orderBy("ev.created_at", "desc").orderBy("ev.id", "desc").limit(query.limit + 1).execute();
+  return toPage(rows, query.limit, toEvent, (r) => [r.created_at, r.id]);
+}
