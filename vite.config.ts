@@ -17,6 +17,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": { target: "http://127.0.0.1:8080", changeOrigin: false } },
+    // The web app's own sources live under /api/ too (src/web/api/client.ts): those stay with Vite.
+    proxy: { "^/api/(?![^?]*\\.tsx?(\\?|$))": { target: "http://127.0.0.1:8080", changeOrigin: false } },
   },
 });

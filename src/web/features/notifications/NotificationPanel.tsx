@@ -6,6 +6,7 @@ import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { useFormat } from "../../i18n/format.js";
 import { can } from "../../lib/permissions.js";
 import { useMe } from "../auth/useAuth.js";
+import { isFleetAlert, useDayFormat } from "../assets/contracts/contract-ui.js";
 import classes from "./notifications.module.css";
 import { useMarkRead, useNotificationList } from "./useNotifications.js";
 
@@ -13,8 +14,9 @@ import { useMarkRead, useNotificationList } from "./useNotifications.js";
 function useSentence() {
   const { t } = useTranslation();
   const format = useFormat();
+  const day = useDayFormat();
   return (n: Notification) =>
-    t(`notifications.kinds.${n.kind}`, {
+    isFleetAlert(n.kind) ? t(`contracts.notify.${n.kind}`, { title: n.title, date: day(n.dueAt) }) : t(`notifications.kinds.${n.kind}`, {
       actor: n.actorName ?? t("notifications.someone"),
       ticket: t("notifications.ticketRef", { id: n.ticketId ?? "", title: n.title }),
       date: format.dateTime(n.dueAt),
@@ -55,6 +57,12 @@ export function NotificationPanel({ onOpenTicket }: { onOpenTicket: () => void }
 
   function open(notification: Notification) {
     if (notification.readAt === null) markRead.mutate({ ids: [notification.id] });
+    const fleetTarget = notification.assetId !== null ? `/assets/${notification.assetId}`
+      : notification.contractId !== null ? `/contracts/${notification.contractId}` : null;
+    if (fleetTarget) {
+      onOpenTicket();
+      return void navigate(fleetTarget);
+    }
     if (notification.ticketId === null) return;
     onOpenTicket();
     void navigate(can(me, "ticket.read") ? `/tickets/${notification.ticketId}` : `/requests/${notification.ticketId}`);

@@ -2,9 +2,10 @@ import { Button, Group, Paper, Select, SimpleGrid, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { CreateTicketBodySchema } from "../../../shared/api/tickets.js";
 import { TICKET_CHANNELS, TICKET_TYPES, type TicketChannel, type TicketType } from "../../../shared/domain/tickets.js";
+import { api } from "../../api/client.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { UserSelect } from "../../components/UserSelect.js";
@@ -35,6 +36,8 @@ export function NewTicketPage() {
   });
   const prefill = useCategoryPrefill<typeof form.values>(form.setField);
   const { scopeQuery } = useEntityScope();
+  // Opened from an asset's page ("open a ticket"): the new ticket is linked to that asset.
+  const assetId = Number(useSearchParams()[0].get("assetId")) || null;
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -50,8 +53,9 @@ export function NewTicketPage() {
     const result = validate(CreateTicketBodySchema, body, t);
     if (!result.ok) return form.setErrors(result.errors);
     createTicket.mutate(result.data, {
-      onSuccess: (ticket) => {
+      onSuccess: async (ticket) => {
         notifications.show({ color: "green", message: t("tickets.created", { id: ticket.id }) });
+        if (assetId) await api(`/api/tickets/${ticket.id}/assets`, { method: "POST", body: { assetIds: [assetId] } }).catch(() => undefined);
         void navigate(`/tickets/${ticket.id}`);
       },
       onError: (error) => form.setErrors(serverFieldErrors(error, t)),

@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { Ticket } from "../../../shared/api/tickets.js";
+import { TicketAssetsPanel } from "../assets/core/TicketAssetsPanel.js";
 import { LinksPanel } from "./LinksPanel.js";
 import { ObserversPanel } from "./ObserversPanel.js";
 import { RequesterPanel } from "./RequesterPanel.js";
@@ -12,6 +13,7 @@ export type TicketPanelProps = { ticket: Ticket; staff: boolean };
  */
 export const TICKET_SIDE_PANELS: { key: string; staffOnly: boolean; Panel: ComponentType<TicketPanelProps> }[] = [
   { key: "requester", staffOnly: true, Panel: ({ ticket }) => <RequesterPanel ticket={ticket} /> },
+  { key: "assets", staffOnly: true, Panel: TicketAssetsPanel },
   { key: "links", staffOnly: true, Panel: LinksPanel },
   { key: "observers", staffOnly: false, Panel: ({ ticket, staff }) => <ObserversPanel ticketId={ticket.id} staff={staff} /> },
 ];
