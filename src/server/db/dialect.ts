@@ -99,6 +99,15 @@ export function startsWith(column: string, text: string) {
   return sql<SqlBool>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;
 }
 
+/**
+ * `column` starts with `text`, as a range an ordinary index serves on both databases (LIKE
+ * cannot: SQLite's is case-insensitive, PostgreSQL's needs a pattern index). Byte order: the
+ * databases are created with the C collation, and SQLite compares bytes.
+ */
+export function hasPrefix(column: string, text: string) {
+  return sql<SqlBool>`(${sql.ref(column)} >= ${text} and ${sql.ref(column)} < ${`${text}\uffff`})`;
+}
+
 /** Case-insensitive `column LIKE '%text%'`: for small tables only, as no index can serve it. */
 export function contains(column: string, text: string) {
   return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;

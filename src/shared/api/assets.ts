@@ -69,7 +69,7 @@ export const AssetPageSchema = pageOf(AssetSummarySchema);
 export const ASSET_SORTS = ["updated", "name", "tag", "purchase", "warranty"] as const;
 
 export const ListAssetsQuerySchema = PageQuerySchema.extend({
-  /** Searches tag and serial by prefix, the name anywhere in it (case-insensitive). */
+  /** Tag, serial or name beginning with this (as typed or in capitals): each served by an index. */
   q: z.string().trim().max(100).optional(),
   kindId: z.coerce.number().int().positive().optional(),
   family: z.enum(ASSET_FAMILIES).optional(),

@@ -6,7 +6,7 @@ import type { AssetSummary, ListAssetsQuery } from "../../../shared/api/assets.j
 import type { Page } from "../../../shared/api/common.js";
 import { ASSET_STATUSES } from "../../../shared/domain/assets.js";
 import type { Db } from "../../db/database.js";
-import { contains, startsWith } from "../../db/dialect.js";
+import { hasPrefix } from "../../db/dialect.js";
 import type { Ctx } from "../../http/context.js";
 import { AppError } from "../../http/errors.js";
 import { decodeCursor, toPage } from "../../http/cursor.js";
@@ -60,11 +60,11 @@ export async function filteredAssetIds(ctx: Ctx, f: Filters) {
   if (f.supplierId) q = q.where("a.supplier_id", "=", f.supplierId);
   if (f.warrantyBefore) q = q.where("a.warranty_end", "<=", f.warrantyBefore);
   if (f.purchasedBefore) q = q.where("a.purchase_date", "<=", f.purchasedBefore);
-  // Tag and serial by prefix, the name anywhere: no index serves the name, so this filters
-  // the rows the sort's index walks, and the page limit stops the walk.
+  // Tag, serial and name by prefix, as typed and in capitals (tags and serials are printed so):
+  // each a range on its own index. Words inside a name are the global search's job.
   if (f.q) {
-    const text = f.q;
-    q = q.where((eb) => eb.or([startsWith("a.asset_tag", text), startsWith("a.serial", text), contains("a.name", text)]));
+    const variants = [...new Set([f.q, f.q.toUpperCase(), f.q.charAt(0).toUpperCase() + f.q.slice(1)])];
+    q = q.where((eb) => eb.or(variants.flatMap((text) => [hasPrefix("a.asset_tag", text), hasPrefix("a.serial", text), hasPrefix("a.name", text)])));
   }
   const sort = ASSET_SORT_COLUMNS[f.sort];
   if (sort.nullable) q = q.where(sort.column, "is not", null);

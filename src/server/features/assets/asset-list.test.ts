@@ -68,10 +68,13 @@ describe.each(DIALECTS)("asset list and export on %s", (dialect) => {
     expect((await call(tech.cookie, "/api/assets?warrantyBefore=demain")).statusCode).toBe(400);
   });
 
-  it("searches tag and serial by prefix, the name anywhere", async () => {
+  it("searches tag, serial and name by their beginning, as typed or in capitals", async () => {
     expect((await ids("q=IMP-")).sort()).toEqual([id("IMP-0001"), id("IMP-0002")].sort());
+    expect((await ids("q=imp-")).sort()).toEqual([id("IMP-0001"), id("IMP-0002")].sort());
     expect(await ids("q=XYZ")).toEqual([id("PC-0001")]);
-    expect(await ids("q=direction")).toEqual([id("PC-0002")]);
+    expect((await ids("q=portable")).length).toBe(3);
+    expect(await ids("q=Portable d")).toEqual([id("PC-0002")]);
+    expect(await ids("q=direction")).toEqual([]);
     expect(await ids("q=999")).toEqual([]);
     expect(await ids("q=%25")).toEqual([]);
   });

@@ -41,7 +41,7 @@ export function PrintLabelsButton({ assetIds }: { assetIds: number[] }) {
 
   return (
     <>
-      <Button variant="default" onClick={() => { setError(null); open(); }} disabled={count === 0 || count > LABELS_MAX}>
+      <Button variant="default" size="xs" onClick={() => { setError(null); open(); }} disabled={count === 0 || count > LABELS_MAX}>
         {t("inventory.labels.button")}
       </Button>
       <Modal opened={opened} onClose={close} title={t("inventory.labels.title")}>
