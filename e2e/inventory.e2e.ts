@@ -90,7 +90,7 @@ describe.skipIf(missing !== undefined)("labels, their QR address and a physical 
     await main.getByRole("row", { name: new RegExp(setup.a.name) }).waitFor();
     await main.getByRole("checkbox", { name: `Sélectionner ${setup.a.tag}` }).check();
     const bar = page.getByRole("region", { name: "Actions sur la sélection" });
-    await bar.getByRole("button", { name: "Imprimer les étiquettes" }).click();
+    await bar.getByRole("button", { name: "Imprimer l’étiquette" }).click();
     const dialog = page.getByRole("dialog", { name: "Étiquettes QR code" });
     await dialog.getByRole("radio", { name: /Avery L7163/ }).check();
     await dialog.getByText("1 étiquette, 1 planche(s).").waitFor();

@@ -122,6 +122,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "campaignId") return String(ids.otherCampaign);
       if (name === "contractId") return String(ids.otherContract);
       if (name === "tag") return "PC-SECRET";
+      if (name === "importId") return "0".repeat(32);
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);

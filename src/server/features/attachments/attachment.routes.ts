@@ -79,7 +79,7 @@ export async function registerAttachmentHttp(app: FastifyInstance): Promise<void
   await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   // Other routes keep refusing forms, as before the parser existed (a form is what another site can post).
   app.addHook("onRequest", async (req) => {
-    if (req.headers["content-type"]?.toLowerCase().startsWith("multipart/") && req.routeOptions.url !== UPLOAD_URL) {
+    if (req.headers["content-type"]?.toLowerCase().startsWith("multipart/") && req.routeOptions.url !== UPLOAD_URL && req.routeOptions.url !== "/api/asset-imports") {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only file uploads take multipart/form-data");
     }
   });

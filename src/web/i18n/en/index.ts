@@ -11,5 +11,6 @@ import { enAssetRefs } from "./references.js";
 import { enAssets } from "./assets.js";
 import { enContracts } from "./contracts.js";
 import { enInventory } from "./inventory.js";
+import { enAssetImport } from "./asset-import.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport };

@@ -8,6 +8,7 @@ export const enInventory: typeof frInventory = {
     new: "New campaign",
     statusFilter: "Campaign state",
     statuses: { open: "Open", closed: "Closed" },
+    statusBadge: { open: "Open", closed: "Closed" },
     empty: "No campaign here.",
     scanCount_one: "{{value}} scan",
     scanCount_many: "{{value}} scans",
@@ -56,7 +57,7 @@ export const enInventory: typeof frInventory = {
       sections: { found: "Found", missing: "Missing", unexpected: "Out of place" },
       help: {
         found: "Scanned, and recorded in this location or below it.",
-        missing: "Recorded in this location, in service, but not scanned.",
+        missing: "Recorded in this location, still in the fleet (neither retired nor disposed), but not scanned.",
         unexpected: "Scanned here but recorded elsewhere or nowhere, and unknown labels.",
       },
       empty: { found: "No asset found yet.", missing: "Nothing is missing.", unexpected: "Everything is in its place." },
@@ -68,7 +69,9 @@ export const enInventory: typeof frInventory = {
       moved_other: "{{count}} assets moved to: {{location}}",
     },
     labels: {
-      button: "Print labels",
+      button_one: "Print the label",
+      button_many: "Print labels",
+      button_other: "Print labels",
       title: "QR-code labels",
       layout: "A4 sheet",
       layouts: {

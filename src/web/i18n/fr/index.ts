@@ -10,8 +10,9 @@ import { frAssetRefs } from "./references.js";
 import { frAssets } from "./assets.js";
 import { frContracts } from "./contracts.js";
 import { frInventory } from "./inventory.js";
+import { frAssetImport } from "./asset-import.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

@@ -6,6 +6,7 @@ export const frInventory = {
     new: "Nouvelle campagne",
     statusFilter: "État des campagnes",
     statuses: { open: "En cours", closed: "Clôturées" },
+    statusBadge: { open: "En cours", closed: "Clôturée" },
     empty: "Aucune campagne ici.",
     scanCount_one: "{{value}} scan",
     scanCount_many: "{{value}} scans",
@@ -54,7 +55,7 @@ export const frInventory = {
       sections: { found: "Trouvés", missing: "Manquants", unexpected: "Pas à leur place" },
       help: {
         found: "Scannés, et enregistrés dans ce lieu ou en dessous.",
-        missing: "Enregistrés dans ce lieu, en service, mais pas scannés.",
+        missing: "Enregistrés dans ce lieu, encore au parc (ni réformés ni recyclés), mais pas scannés.",
         unexpected: "Scannés ici mais enregistrés ailleurs ou nulle part, et étiquettes inconnues.",
       },
       empty: { found: "Aucun matériel trouvé pour l’instant.", missing: "Rien ne manque.", unexpected: "Tout est à sa place." },
@@ -66,7 +67,9 @@ export const frInventory = {
       moved_other: "{{count}} matériels rangés à : {{location}}",
     },
     labels: {
-      button: "Imprimer les étiquettes",
+      button_one: "Imprimer l’étiquette",
+      button_many: "Imprimer les étiquettes",
+      button_other: "Imprimer les étiquettes",
       title: "Étiquettes QR code",
       layout: "Planche A4",
       layouts: {

@@ -109,7 +109,7 @@ export function AssetPage() {
       <Notices asset={asset} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <div className="table-scroll">
-          <Tabs.List mb="md" style={{ flexWrap: "nowrap" }}>
+          <Tabs.List mb="md" style={{ flexWrap: "nowrap", overflowX: "auto", overflowY: "hidden" }}>
             {TABS.map((value) => (
               <Tabs.Tab key={value} value={value} className="nowrap">{t(`assets.tabs.${value}`)}</Tabs.Tab>
             ))}

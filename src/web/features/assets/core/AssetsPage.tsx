@@ -53,6 +53,7 @@ export function AssetsPage() {
                 <Menu.Item component="a" href={exportUrl(apiQuery, "xlsx", i18n.language)} download>{t("assets.exportXlsx")}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
+            {mayWrite && <Button component={Link} to="/assets/import" variant="default">{t("assetImport.button")}</Button>}
             {mayWrite && <Button component={Link} to="/assets/new">{t("assets.new")}</Button>}
           </Group>
         }

@@ -42,7 +42,7 @@ export function PrintLabelsButton({ assetIds }: { assetIds: number[] }) {
   return (
     <>
       <Button variant="default" size="xs" onClick={() => { setError(null); open(); }} disabled={count === 0 || count > LABELS_MAX}>
-        {t("inventory.labels.button")}
+        {t("inventory.labels.button", { count })}
       </Button>
       <Modal opened={opened} onClose={close} title={t("inventory.labels.title")}>
         <Stack gap="sm">

@@ -30,5 +30,5 @@ export function VerdictBadge({ verdict }: { verdict: InventoryLine["verdict"] })
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
   const { t } = useTranslation();
-  return <Badge color={status === "open" ? "blue" : "gray"} variant="light">{t(`inventory.statuses.${status}`)}</Badge>;
+  return <Badge color={status === "open" ? "blue" : "gray"} variant="light">{t(`inventory.statusBadge.${status}`)}</Badge>;
 }

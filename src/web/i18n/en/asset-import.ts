@@ -1,0 +1,41 @@
+import type { frAssetImport } from "../fr/asset-import.js";
+
+/** English — CSV import of assets. */
+export const enAssetImport: typeof frAssetImport = {
+  assetImport: {
+    button: "Import",
+    title: "Import assets",
+    description: "A CSV file exported from GLPI, Snipe-IT or a spreadsheet: UTF-8 or Windows-1252, separated by commas, semicolons or tabs.",
+    back: "Back to the fleet",
+    steps: { upload: "File", mapping: "Mapping", result: "Result" },
+    file: "CSV file",
+    filePlaceholder: "Choose a .csv file",
+    fileHelp: "20 MB at most. The first line names the columns.",
+    send: "Read the file",
+    detected: "{{rows}} rows — {{encoding}} encoding, {{delimiter}} separator",
+    delimiters: { comma: "comma", semicolon: "semicolon", tab: "tab" },
+    columnTarget: "Field for the column “{{column}}”",
+    ignore: "— Ignore —",
+    preview: "First rows",
+    entity: "Target entity",
+    entityHelp: "An asset of this entity with the same asset tag, or else the same serial number and manufacturer, is updated instead of created.",
+    run: "Run the import",
+    running: "Importing…",
+    restart: "Import another file",
+    noKind: "Map a column to the “Kind” field: every asset needs one.",
+    counts: { total: "Rows", created: "Created", updated: "Updated", unchanged: "Unchanged", skipped: "Rejected" },
+    rejects: "Rejected rows",
+    line: "Line",
+    reasons: "Reasons",
+    moreRejects: "The report holds every rejected row.",
+    report: "Download the report of rejected rows",
+    done: "Import finished in {{seconds}} s.",
+    targets: {
+      assetTag: "Asset tag", name: "Name", serial: "Serial number", kind: "Kind", manufacturer: "Manufacturer",
+      model: "Model", status: "Status", location: "Location", user: "User (login or email)", purchaseDate: "Purchase date",
+      price: "Price", warrantyMonths: "Warranty (months)", supplier: "Supplier", orderNumber: "Order number",
+      invoiceNumber: "Invoice number", notes: "Notes",
+    },
+    customField: "Field: {{label}}",
+  },
+};
