@@ -32,6 +32,8 @@ export const AssetSummarySchema = z.object({
   groupName: z.string().nullable(),
   purchaseDate: z.string().nullable(),
   warrantyEnd: z.string().nullable(),
+  /** Linear depreciation as of today; null without price, purchase date or duration. */
+  currentValueCents: z.number().nullable(),
   updatedAt: z.string(),
 });
 export type AssetSummary = z.infer<typeof AssetSummarySchema>;
@@ -52,8 +54,6 @@ export const AssetSchema = AssetSummarySchema.extend({
   warrantyStart: z.string().nullable(),
   warrantyMonths: z.number().nullable(),
   depreciationYears: z.number().nullable(),
-  /** Linear depreciation as of today; null without price, purchase date or duration. */
-  currentValueCents: z.number().nullable(),
   disposedAt: z.string().nullable(),
   recycler: z.string().nullable(),
   disposalCertificate: z.string().nullable(),

@@ -13,7 +13,8 @@ export function selectAssetSummaries(db: Db) {
     .innerJoin("asset_kind as k", "k.id", "a.kind_id")
     .select([
       "a.id", "a.entity_id", "a.kind_id", "a.name", "a.asset_tag", "a.serial", "a.status", "a.location_id", "a.user_id",
-      "a.group_id", "a.purchase_date", "a.warranty_end", "a.updated_at", "k.code as kind_code", "k.name as kind_name", "k.family",
+      "a.group_id", "a.purchase_date", "a.warranty_end", "a.price_cents", "a.depreciation_years", "a.updated_at",
+      "k.code as kind_code", "k.name as kind_name", "k.family",
     ])
     .select((eb) => [
       eb.selectFrom("entity as e").select("e.complete_name").whereRef("e.id", "=", "a.entity_id").as("entity_name"),
@@ -32,7 +33,7 @@ export function selectAssets(db: Db) {
   return selectAssetSummaries(db)
     .select([
       "a.manufacturer_id", "a.model_id", "a.tech_contact_id", "a.notes", "a.fields", "a.supplier_id", "a.order_number",
-      "a.invoice_number", "a.price_cents", "a.warranty_start", "a.warranty_months", "a.depreciation_years", "a.disposed_at",
+      "a.invoice_number", "a.warranty_start", "a.warranty_months", "a.disposed_at",
       "a.recycler", "a.disposal_certificate", "a.loan_due_at", "a.version", "a.created_at",
     ])
     .select((eb) => [
@@ -45,20 +46,26 @@ export type AssetFullRow = Awaited<ReturnType<ReturnType<typeof selectAssets>["e
 
 export const fullName = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ""}`.trim());
 
+/** Linear depreciation as of `today`; null without price, purchase date or duration. */
+function valueOf(row: AssetSummaryRow, today: string): number | null {
+  return row.price_cents !== null && row.purchase_date !== null && row.depreciation_years !== null
+    ? currentValueCents(row.price_cents, row.purchase_date, row.depreciation_years, today) : null;
+}
+
+/** One argument only: it is passed to map(), whose second argument is an index. */
 export function toAssetSummary(row: AssetSummaryRow): AssetSummary {
+  const today = new Date().toISOString().slice(0, 10);
   return {
     id: row.id, entityId: row.entity_id, entityName: row.entity_name ?? "", kindId: row.kind_id, kindCode: row.kind_code,
     kindName: row.kind_name, family: row.family as AssetFamily, name: row.name, assetTag: row.asset_tag, serial: row.serial,
     manufacturerName: row.manufacturer_name, modelName: row.model_name, status: row.status as AssetStatus,
     locationId: row.location_id, locationName: row.location_name, userId: row.user_id,
     userName: fullName(row.user_first_name, row.user_last_name), groupId: row.group_id, groupName: row.group_name,
-    purchaseDate: row.purchase_date, warrantyEnd: row.warranty_end, updatedAt: row.updated_at,
+    purchaseDate: row.purchase_date, warrantyEnd: row.warranty_end, currentValueCents: valueOf(row, today), updatedAt: row.updated_at,
   };
 }
 
-export function toAsset(row: AssetFullRow, today = new Date().toISOString().slice(0, 10)): Asset {
-  const value = row.price_cents !== null && row.purchase_date !== null && row.depreciation_years !== null
-    ? currentValueCents(row.price_cents, row.purchase_date, row.depreciation_years, today) : null;
+export function toAsset(row: AssetFullRow): Asset {
   return {
     ...toAssetSummary(row),
     manufacturerId: row.manufacturer_id, modelId: row.model_id, techContactId: row.tech_contact_id,
@@ -66,7 +73,7 @@ export function toAsset(row: AssetFullRow, today = new Date().toISOString().slic
     fields: row.fields === null ? {} : (JSON.parse(row.fields) as Asset["fields"]), supplierId: row.supplier_id,
     supplierName: row.supplier_name, orderNumber: row.order_number, invoiceNumber: row.invoice_number,
     priceCents: row.price_cents, warrantyStart: row.warranty_start, warrantyMonths: row.warranty_months,
-    depreciationYears: row.depreciation_years, currentValueCents: value, disposedAt: row.disposed_at, recycler: row.recycler,
+    depreciationYears: row.depreciation_years, disposedAt: row.disposed_at, recycler: row.recycler,
     disposalCertificate: row.disposal_certificate, loanDueAt: row.loan_due_at, version: row.version, createdAt: row.created_at,
   };
 }

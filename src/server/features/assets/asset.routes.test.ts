@@ -107,6 +107,9 @@ describe.each(DIALECTS)("assets API on %s", (dialect) => {
       warrantyEnd: "2027-02-28", locationName: "Lyon Part-Dieu" });
     expect(asset.currentValueCents).toBeGreaterThanOrEqual(0);
     expect(asset.currentValueCents).toBeLessThan(120000);
+    // The renewal view reads the same value from the list.
+    const listed = (await call(tech.cookie, "GET", `/api/assets?q=${encodeURIComponent(asset.assetTag)}`)).json().data;
+    expect(listed).toEqual([expect.objectContaining({ id: asset.id, currentValueCents: asset.currentValueCents })]);
     const otherModel = await call(tech.cookie, "POST", "/api/assets", { kindId: laptop, name: "X", modelId: model, manufacturerId: hp });
     expect(otherModel.json().error.code).toBe("MODEL_NOT_USABLE");
     const parisSite = await makeLocation(t.db, paris, "Paris La Défense");

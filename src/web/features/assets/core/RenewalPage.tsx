@@ -7,7 +7,7 @@ import { useEntityScope } from "../../shell/entity-scope.js";
 import { useKindName } from "../references/kind-name.js";
 import { FamilyTabs } from "./AssetFilters.js";
 import { normalizeAssetQuery } from "./asset-params.js";
-import { AssetErrorAlert, AssetStatusBadge, WarrantyBadge, ageText, formatDay } from "./asset-ui.js";
+import { AssetErrorAlert, AssetStatusBadge, WarrantyBadge, ageText, formatDay, formatMoney } from "./asset-ui.js";
 import { useAssetList } from "./useAssets.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,6 +65,7 @@ export function RenewalPage() {
                 <Table.Th>{t("assets.columns.purchase")}</Table.Th>
                 <Table.Th>{t("assets.columns.age")}</Table.Th>
                 <Table.Th>{t("assets.columns.warranty")}</Table.Th>
+                <Table.Th style={{ textAlign: "right" }}>{t("assets.fields.currentValue")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -82,6 +83,9 @@ export function RenewalPage() {
                       <span>{formatDay(asset.warrantyEnd, i18n.language)}</span>
                       <WarrantyBadge warrantyEnd={asset.warrantyEnd} size="xs" />
                     </Group>
+                  </Table.Td>
+                  <Table.Td className="nowrap" style={{ textAlign: "right" }}>
+                    {asset.currentValueCents === null ? "—" : formatMoney(asset.currentValueCents, i18n.language)}
                   </Table.Td>
                 </Table.Tr>
               ))}
