@@ -14,7 +14,7 @@ import { checkUserInReach } from "./asset-refs.js";
 import { canManageGlobal } from "./catalog.access.js";
 import { createModel } from "./catalog.models.service.js";
 import { createManufacturer } from "./catalog.service.js";
-import { visibleIn } from "./location-tree.js";
+import { visibleIn } from "../../db/tree.js";
 import { type KindInfo, checkLocationUsable, checkSupplierUsable, loadKind } from "./reference-use.js";
 
 /** A name the file gives that cannot be used: the row is rejected with this reason. */

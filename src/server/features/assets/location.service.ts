@@ -12,7 +12,7 @@ import { sortAsTree } from "../categories/category-tree.js";
 import { diffFields, recordHistory } from "../history/history.service.js";
 import { findEntityRow } from "../identity/entity.repo.js";
 import { assertCan, entityScope, inScope } from "../identity/access.js";
-import { isInLocationSubtree, isVisibleIn, relabelLocationSubtree, setLocationSubtreeActive, visibleIn } from "./location-tree.js";
+import { isInSubtree, isVisibleIn, relabelSubtree, setSubtreeActive, visibleIn } from "../../db/tree.js";
 import * as repo from "./location.repo.js";
 
 function toLocation(row: repo.LocationListRow): Location {
@@ -109,7 +109,7 @@ async function loadWritableLocation(db: Db, ctx: Ctx, id: number): Promise<repo.
 async function newPlace(db: Db, row: repo.LocationRow, parentId: number | null): Promise<repo.LocationRow | null> {
   if (parentId === null) return null;
   const parent = await loadParent(db, parentId, row.entity_id);
-  if (await isInLocationSubtree(db, parent.id, row.id)) {
+  if (await isInSubtree(db, "location", parent.id, row.id)) {
     throw new AppError("LOCATION_CYCLE", "A location cannot move under itself or a place below it", [{ path: "body.parentId", message: "would make a loop" }]);
   }
   return parent;
@@ -140,10 +140,10 @@ export async function updateLocation(ctx: Ctx, id: number, input: UpdateLocation
       .where("id", "=", id).execute();
     if (moving || name !== row.name) {
       const placed = { name: parent ? `${parent.complete_name} > ${name}` : name, depth: parent ? parent.depth + 1 : 0 };
-      await relabelLocationSubtree(trx, id, { name: row.complete_name, depth: row.depth }, placed);
+      await relabelSubtree(trx, "location", id, { name: row.complete_name, depth: row.depth }, placed);
     }
     const active = body.isActive ?? row.is_active === 1;
-    if (active !== (row.is_active === 1) || (moving && !parentActive)) await setLocationSubtreeActive(trx, id, flag(active && parentActive));
+    if (active !== (row.is_active === 1) || (moving && !parentActive)) await setSubtreeActive(trx, "location", id, flag(active && parentActive));
     await recordHistory(trx, ctx.actor, { recordType: "location", recordId: id, entityId: row.entity_id, action: "update", changes });
   });
   return presentLocation(ctx.db, id);

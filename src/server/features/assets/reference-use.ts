@@ -8,7 +8,7 @@ import type { AssetFamily, FieldType } from "../../../shared/domain/assets.js";
 import type { Db } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import { AppError, notFound } from "../../http/errors.js";
-import { visibleIn } from "./location-tree.js";
+import { visibleIn } from "../../db/tree.js";
 
 /** Throws AppError 400 "LOCATION_NOT_USABLE" unless the location exists, is active and is visible in entityId. */
 export async function checkLocationUsable(db: Db, locationId: number, entityId: number): Promise<void> {

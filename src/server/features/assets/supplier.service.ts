@@ -10,7 +10,7 @@ import { diffFields, recordHistory } from "../history/history.service.js";
 import { findEntityRow } from "../identity/entity.repo.js";
 import { assertCan, entityScope } from "../identity/access.js";
 import { nameTaken, sameName } from "./catalog.access.js";
-import { visibleIn } from "./location-tree.js";
+import { visibleIn } from "../../db/tree.js";
 import { containsText } from "./location.repo.js";
 import * as repo from "./supplier.repo.js";
 

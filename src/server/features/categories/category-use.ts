@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database.js";
 import { AppError, notFound } from "../../http/errors.js";
-import { visibleIn } from "./category.repo.js";
+import { visibleIn } from "../../db/tree.js";
 
 export type TicketCategoryDefaults = {
   id: number;

@@ -15,6 +15,7 @@ import { findEntityRow } from "../identity/entity.repo.js";
 import { assertCan, entityScope, inScope } from "../identity/access.js";
 import { sortAsTree, topAncestors } from "./category-tree.js";
 import * as repo from "./category.repo.js";
+import { isInSubtree, isVisibleIn, relabelSubtree, setSubtreeActive, visibleIn } from "../../db/tree.js";
 
 /** A tree per entity holds a few hundred categories at most; this bounds the flat list all the same. */
 export const CATEGORY_LIST_MAX = 2000;
@@ -56,7 +57,7 @@ export async function listCategories(ctx: Ctx, query: ListCategoriesQuery): Prom
   let q = repo.selectCategories(ctx.db);
   if (query.entityId) {
     await assertCan(ctx.db, ctx.actor, "ticket.read", query.entityId);
-    q = q.where(repo.visibleIn("c.entity_id", query.entityId));
+    q = q.where(visibleIn("c.entity_id", query.entityId));
   } else {
     const scope = entityScope(ctx.actor, "ticket.read");
     if (!scope.everything) {
@@ -74,7 +75,7 @@ export async function listPortalCategories(ctx: Ctx, entityId?: number): Promise
   await assertCan(ctx.db, ctx.actor, "portal.use", target);
   const rows = await ctx.db.selectFrom("ticket_category as c")
     .select(["c.id", "c.parent_id", "c.name", "c.portal_label", "c.description", "c.depth", "c.in_portal", "c.default_urgency"])
-    .where(repo.visibleIn("c.entity_id", target)).where("c.is_active", "=", 1)
+    .where(visibleIn("c.entity_id", target)).where("c.is_active", "=", 1)
     .orderBy("c.complete_name").orderBy("c.id").limit(CATEGORY_LIST_MAX).execute();
   // Parents not shown on the portal still name the group their children appear under.
   const tops = topAncestors(rows);
@@ -89,7 +90,7 @@ export async function listPortalCategories(ctx: Ctx, entityId?: number): Promise
 async function loadParent(db: Db, parentId: number, entityId: number): Promise<TicketCategoryRow> {
   const parent = await repo.findCategoryRow(db, parentId);
   // A parent that the category's entity cannot see is answered as absent: nothing leaks from another branch.
-  if (!parent || !(await repo.isVisibleIn(db, parent.entity_id, entityId))) throw notFound("CATEGORY_NOT_FOUND", `Category ${parentId}`);
+  if (!parent || !(await isVisibleIn(db, parent.entity_id, entityId))) throw notFound("CATEGORY_NOT_FOUND", `Category ${parentId}`);
   return parent;
 }
 
@@ -143,7 +144,7 @@ async function loadWritableCategory(db: Db, ctx: Ctx, id: number): Promise<Ticke
 async function newPlace(db: Db, row: TicketCategoryRow, parentId: number | null): Promise<TicketCategoryRow | null> {
   if (parentId === null) return null;
   const parent = await loadParent(db, parentId, row.entity_id);
-  if (await repo.isInSubtree(db, parent.id, row.id)) {
+  if (await isInSubtree(db, "ticket_category", parent.id, row.id)) {
     throw new AppError("CATEGORY_CYCLE", "A category cannot move under itself or one of its subcategories");
   }
   return parent;
@@ -183,10 +184,10 @@ export async function updateCategory(ctx: Ctx, id: number, input: UpdateCategory
       .where("id", "=", id).execute();
     if (moving || name !== row.name) {
       const placed = { name: parent ? `${parent.complete_name} > ${name}` : name, depth: parent ? parent.depth + 1 : 0 };
-      await repo.relabelSubtree(trx, id, { name: row.complete_name, depth: row.depth }, placed);
+      await relabelSubtree(trx, "ticket_category", id, { name: row.complete_name, depth: row.depth }, placed);
     }
     const active = body.isActive ?? row.is_active === 1;
-    if (active !== (row.is_active === 1) || (moving && !parentActive)) await repo.setSubtreeActive(trx, id, flag(active && parentActive));
+    if (active !== (row.is_active === 1) || (moving && !parentActive)) await setSubtreeActive(trx, "ticket_category", id, flag(active && parentActive));
     await recordHistory(trx, ctx.actor, { recordType: "category", recordId: id, entityId: row.entity_id, action: "update", changes });
   });
   return presentCategory(ctx.db, id);
