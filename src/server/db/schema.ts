@@ -327,8 +327,10 @@ export type NotificationReadTable = { notification_id: number; user_id: number; 
 export type SavedViewTable = {
   id: Generated<number>;
   user_id: number;
+  /** The list the view is of: "tickets" (the queue) or "assets". */
+  scope: Generated<string>;
   name: string;
-  /** The queue's query string, as JSON. */
+  /** The list's query string, as JSON. */
   query: string;
   /** The columns shown, as a JSON array; null for the default ones. */
   columns: string | null;

@@ -94,4 +94,74 @@ describe.each(DIALECTS)("saved views API on %s", (dialect) => {
     const badPatch = await call(nina, "PATCH", "/api/saved-views/999999", { query: { priority: "9" } });
     expect(badPatch.statusCode).toBe(400);
   });
+
+  describe("asset views (scope=assets)", () => {
+    const assetNames = async (who: Person) =>
+      ((await call(who, "GET", "/api/saved-views?scope=assets")).json().data as SavedView[]).map((v) => v.name);
+
+    it("saves the asset list's filters and columns, listed apart from the queue's views", async () => {
+      const view = await create(nina, { scope: "assets", name: "PC en service", query: { family: "computer", status: "in_use,in_repair",
+        sort: "warranty", order: "asc", includeDisposed: "true", q: "PC" }, columns: ["tag", "name", "serial", "warranty", "value"] });
+      expect(view).toMatchObject({ scope: "assets", name: "PC en service", columns: ["tag", "name", "serial", "warranty", "value"],
+        query: { family: "computer", status: "in_use,in_repair", sort: "warranty", order: "asc", includeDisposed: "true", q: "PC" } });
+      await create(nina, { scope: "assets", name: "Tout le parc", query: {} });
+      expect(await assetNames(nina)).toEqual(["PC en service", "Tout le parc"]);
+      expect(await names(nina)).not.toContain("PC en service");
+      const queueViews = (await call(nina, "GET", "/api/saved-views")).json().data as SavedView[];
+      expect(queueViews.every((v) => v.scope === "tickets")).toBe(true);
+      // The saved query opens the asset list as it is.
+      const list = await call(nina, "GET", `/api/assets?${new URLSearchParams(view.query).toString()}`);
+      expect(list.statusCode, list.body).toBe(200);
+      expect((await call(nina, "GET", "/api/saved-views?scope=printers")).statusCode).toBe(400);
+    });
+
+    it("keeps names unique per user and per list: the same name may name a queue view and an asset view", async () => {
+      await create(nina, { name: "Lyon", query: { view: "open" } });
+      await create(nina, { scope: "assets", name: "Lyon", query: { family: "printer" } });
+      const again = await call(nina, "POST", "/api/saved-views", { scope: "assets", name: "Lyon ", query: {} });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe("VIEW_NAME_TAKEN");
+      const other = await create(nina, { scope: "assets", name: "Lyon bis", query: {} });
+      const rename = await call(nina, "PATCH", `/api/saved-views/${other.id}`, { name: "Lyon" });
+      expect(rename.json().error.code).toBe("VIEW_NAME_TAKEN");
+      await create(rachid, { scope: "assets", name: "Lyon", query: {} });
+    });
+
+    it("checks the query with the asset list's rules and the columns against the asset columns", async () => {
+      const res = await call(nina, "POST", "/api/saved-views", { scope: "assets", name: "Cassée",
+        query: { family: "spaceship", priority: "4", cursor: "abc", sort: "due" }, columns: ["tag", "title", "tag"] });
+      expect(res.statusCode).toBe(400);
+      const paths = res.json().error.issues.map((i: { path: string }) => i.path);
+      expect(paths).toEqual(expect.arrayContaining(["body.query.family", "body.query.priority", "body.query.cursor", "body.query.sort", "body.columns.1"]));
+      const twice = await call(nina, "POST", "/api/saved-views", { scope: "assets", name: "Deux fois", query: {}, columns: ["tag", "tag"] });
+      expect(twice.statusCode).toBe(400);
+      const badScope = await call(nina, "POST", "/api/saved-views", { scope: "printers", name: "X", query: {} });
+      expect(badScope.json().error.issues.map((i: { path: string }) => i.path)).toEqual(["body.scope"]);
+      // A queue filter fits the queue, not an asset view; asset columns do not fit a queue view.
+      const assetView = await create(nina, { scope: "assets", name: "À changer", query: {} });
+      const queueFilter = await call(nina, "PATCH", `/api/saved-views/${assetView.id}`, { query: { view: "late" }, columns: ["title"] });
+      expect(queueFilter.statusCode).toBe(400);
+      expect(queueFilter.json().error.issues.map((i: { path: string }) => i.path)).toEqual(
+        expect.arrayContaining(["body.query.view", "body.columns.0"]));
+      const queueView = await create(nina, { name: "File à changer", query: {} });
+      const assetColumns = await call(nina, "PATCH", `/api/saved-views/${queueView.id}`, { columns: ["tag", "serial"] });
+      expect(assetColumns.statusCode).toBe(400);
+      const changed = await call(nina, "PATCH", `/api/saved-views/${assetView.id}`, { query: { status: "in_stock" }, columns: ["name", "tag"] });
+      expect(changed.json()).toMatchObject({ scope: "assets", query: { status: "in_stock" }, columns: ["name", "tag"] });
+    });
+
+    it("keeps asset views private too", async () => {
+      const view = await create(nina, { scope: "assets", name: "Mes écrans", query: { family: "monitor" } });
+      expect(await assetNames(rachid)).not.toContain("Mes écrans");
+      for (const res of [
+        await call(rachid, "PATCH", `/api/saved-views/${view.id}`, { name: "Volée" }),
+        await call(rachid, "DELETE", `/api/saved-views/${view.id}`),
+      ]) {
+        expect(res.statusCode).toBe(404);
+        expect(res.json().error.code).toBe("SAVED_VIEW_NOT_FOUND");
+      }
+      expect((await call(nina, "DELETE", `/api/saved-views/${view.id}`)).statusCode).toBe(204);
+      expect(await assetNames(nina)).not.toContain("Mes écrans");
+    });
+  });
 });

@@ -60,6 +60,11 @@ export const enAssets: typeof frAssets = {
       entity: "Entity",
       age: "Age",
       value: "Current value",
+      manufacturer: "Manufacturer",
+      group: "Group",
+    },
+    views: {
+      deleteMessage: "Delete the view “{{name}}”? The assets are not affected.",
     },
     filters: {
       search: "Search",

@@ -58,6 +58,11 @@ export const frAssets = {
       entity: "Entité",
       age: "Âge",
       value: "Valeur actuelle",
+      manufacturer: "Fabricant",
+      group: "Groupe",
+    },
+    views: {
+      deleteMessage: "Supprimer la vue « {{name}} » ? Le matériel n’est pas touché.",
     },
     filters: {
       search: "Rechercher",

@@ -101,6 +101,12 @@ export function AssetFilters({ query, setFilter, onClear, tools }: FilterProps &
   const { t } = useTranslation();
   const panelCount = PANEL_KEYS.filter((key) => query[key]).length;
   const [opened, panel] = useDisclosure(panelCount > 0);
+  // A saved view may bring a location or a user: the panel opens to show them.
+  const [hadPanelFilters, setHadPanelFilters] = useState(panelCount > 0);
+  if ((panelCount > 0) !== hadPanelFilters) {
+    setHadPanelFilters(panelCount > 0);
+    if (panelCount > 0) panel.open();
+  }
   const statuses = listOf(query.status);
   return (
     <>

@@ -1,11 +1,10 @@
-import { Anchor, Checkbox, Skeleton, Table, Text, UnstyledButton } from "@mantine/core";
+import { Checkbox, Skeleton, Table, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { AssetSummary } from "../../../../shared/api/assets.js";
-import { useFormat } from "../../../i18n/format.js";
+import type { AssetColumn } from "../../../../shared/domain/asset-columns.js";
 import type { Selection } from "../../tickets/queue/useQueue.js";
-import { useKindName } from "../references/kind-name.js";
-import { AssetStatusBadge, WarrantyBadge, formatDay } from "./asset-ui.js";
+import { AssetCell } from "./AssetCell.js";
+import { SORTABLE_COLUMNS } from "./asset-columns.js";
 
 type Sort = "updated" | "name" | "tag" | "purchase" | "warranty";
 export type SortState = { sort: Sort; order: "asc" | "desc" };
@@ -31,6 +30,8 @@ function SortHeader({ label, column, state, onSort }: { label: string; column: S
 
 type AssetTableProps = {
   items: AssetSummary[];
+  /** The columns chosen, in the list's order. */
+  columns: AssetColumn[];
   isPending: boolean;
   isError: boolean;
   sort: SortState;
@@ -39,16 +40,19 @@ type AssetTableProps = {
   selection: Selection | null;
 };
 
-export function AssetTable({ items, isPending, isError, sort, onSort, selection }: AssetTableProps) {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const kindName = useKindName();
+export function AssetTable({ items, columns, isPending, isError, sort, onSort, selection }: AssetTableProps) {
+  const { t } = useTranslation();
   if (isPending) return <Skeleton h={240} />;
   if (isError) return null;
   if (items.length === 0) return <Text c="dimmed" py="xl" ta="center">{t("assets.empty")}</Text>;
   const pageIds = items.map((asset) => asset.id);
   const checkedOnPage = selection ? pageIds.filter((id) => selection.ids.has(id)).length : 0;
-  const header = (column: Sort, label: string) => <SortHeader label={label} column={column} state={sort} onSort={onSort} />;
+  const header = (column: AssetColumn) => {
+    const label = t(`assets.columns.${column}`);
+    const sortable = SORTABLE_COLUMNS[column];
+    if (sortable) return <SortHeader key={column} label={label} column={sortable} state={sort} onSort={onSort} />;
+    return <Table.Th key={column} className={column === "value" ? "nowrap" : undefined}>{label}</Table.Th>;
+  };
   return (
     <div className="table-scroll">
       <Table highlightOnHover verticalSpacing={6} fz="sm" className="asset-list">
@@ -61,16 +65,7 @@ export function AssetTable({ items, isPending, isError, sort, onSort, selection 
                   onChange={(event) => selection.setAll(pageIds, event.currentTarget.checked)} />
               </Table.Th>
             )}
-            {header("tag", t("assets.columns.tag"))}
-            {header("name", t("assets.columns.name"))}
-            <Table.Th>{t("assets.columns.kind")}</Table.Th>
-            <Table.Th>{t("assets.columns.status")}</Table.Th>
-            <Table.Th>{t("assets.columns.user")}</Table.Th>
-            <Table.Th>{t("assets.columns.location")}</Table.Th>
-            <Table.Th>{t("assets.columns.model")}</Table.Th>
-            {header("purchase", t("assets.columns.purchase"))}
-            {header("warranty", t("assets.columns.warranty"))}
-            {header("updated", t("assets.columns.updated"))}
+            {columns.map(header)}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -84,24 +79,7 @@ export function AssetTable({ items, isPending, isError, sort, onSort, selection 
                       onChange={() => selection.toggle(asset.id)} />
                   </Table.Td>
                 )}
-                <Table.Td className="nowrap mono">
-                  <Anchor component={Link} to={`/assets/${asset.id}`} fz="sm">{asset.assetTag}</Anchor>
-                </Table.Td>
-                <Table.Td miw={160}>{asset.name}</Table.Td>
-                <Table.Td className="nowrap">{kindName({ code: asset.kindCode, name: asset.kindName })}</Table.Td>
-                <Table.Td><AssetStatusBadge status={asset.status} /></Table.Td>
-                <Table.Td className="nowrap">{asset.userName ?? "—"}</Table.Td>
-                <Table.Td miw={200}>{asset.locationName ?? "—"}</Table.Td>
-                <Table.Td miw={150}>{[asset.manufacturerName, asset.modelName].filter(Boolean).join(" ") || "—"}</Table.Td>
-                <Table.Td className="nowrap">{formatDay(asset.purchaseDate, i18n.language)}</Table.Td>
-                <Table.Td className="nowrap">
-                  {asset.warrantyEnd ? (
-                    <Text span fz="sm" mr={6}>{formatDay(asset.warrantyEnd, i18n.language)}</Text>
-                  ) : null}
-                  {asset.warrantyEnd && <WarrantyBadge warrantyEnd={asset.warrantyEnd} size="xs" />}
-                  {!asset.warrantyEnd && "—"}
-                </Table.Td>
-                <Table.Td className="nowrap">{format.dateTime(asset.updatedAt)}</Table.Td>
+                {columns.map((column) => <AssetCell key={column} column={column} asset={asset} columns={columns} />)}
               </Table.Tr>
             );
           })}

@@ -26,6 +26,24 @@ export function normalizeAssetQuery(params: URLSearchParams | AssetQuery): Asset
   return query;
 }
 
+/**
+ * The query as a saved view keeps it: the list's default sort (last updated first) left out, so a
+ * view saved before or after a click on "Modifié" opens the same list and is recognised as current.
+ */
+export function savedAssetQuery(query: AssetQuery): Record<string, string> {
+  const saved: Record<string, string> = { ...normalizeAssetQuery(query) };
+  if (saved.sort === "updated") delete saved.sort;
+  if (saved.order === "desc") delete saved.order;
+  return saved;
+}
+
+export function sameAssetQuery(a: AssetQuery, b: AssetQuery): boolean {
+  const left = savedAssetQuery(a);
+  const right = savedAssetQuery(b);
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((key) => left[key] === right[key]);
+}
+
 /** Filters set by the user (not the sort), to show "clear filters". */
 export function countAssetFilters(query: AssetQuery): number {
   return LIST_KEYS.filter((key) => key !== "sort" && key !== "order" && key !== "family" && query[key]).length;

@@ -77,8 +77,17 @@ export function QueueCell({ column, ticket }: { column: QueueColumn; ticket: Tic
 /** Columns whose text should not wrap (numbers, dates, short words). */
 export const NOWRAP_COLUMNS: readonly QueueColumn[] = ["number", "level", "channel", "created", "updated", "due", "status", "priority"];
 
-/** Picks the queue's columns: a checkbox each, in the order they appear; at least one stays. */
-export function ColumnPicker({ columns, onChange }: { columns: QueueColumn[]; onChange: (columns: QueueColumn[]) => void }) {
+type ColumnChooserProps<C extends string> = {
+  /** Every column the list has, in the order they appear. */
+  all: readonly C[];
+  defaults: readonly C[];
+  columns: C[];
+  labelOf: (column: C) => string;
+  onChange: (columns: C[]) => void;
+};
+
+/** Picks a list's columns: a checkbox each, in the order they appear; at least one stays. */
+export function ColumnChooser<C extends string>({ all, defaults, columns, labelOf, onChange }: ColumnChooserProps<C>) {
   const { t } = useTranslation();
   return (
     <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
@@ -91,14 +100,14 @@ export function ColumnPicker({ columns, onChange }: { columns: QueueColumn[]; on
         <Checkbox.Group
           label={t("queue.columnsLabel")}
           value={columns}
-          onChange={(value) => value.length > 0 && onChange(QUEUE_COLUMNS.filter((column) => value.includes(column)))}
+          onChange={(value) => value.length > 0 && onChange(all.filter((column) => value.includes(column)))}
         >
           <Stack gap={6} mt="xs">
-            {QUEUE_COLUMNS.map((column) => (
+            {all.map((column) => (
               <Checkbox
                 key={column}
                 value={column}
-                label={t(`queue.columns.${column}`)}
+                label={labelOf(column)}
                 size="xs"
                 disabled={columns.length === 1 && columns[0] === column}
               />
@@ -106,11 +115,18 @@ export function ColumnPicker({ columns, onChange }: { columns: QueueColumn[]; on
           </Stack>
         </Checkbox.Group>
         <Group justify="flex-end" mt="sm">
-          <Button variant="subtle" size="compact-xs" onClick={() => onChange([...DEFAULT_QUEUE_COLUMNS])}>
+          <Button variant="subtle" size="compact-xs" onClick={() => onChange([...defaults])}>
             {t("queue.columnsDefault")}
           </Button>
         </Group>
       </Popover.Dropdown>
     </Popover>
   );
+}
+
+/** The queue's columns. */
+export function ColumnPicker({ columns, onChange }: { columns: QueueColumn[]; onChange: (columns: QueueColumn[]) => void }) {
+  const { t } = useTranslation();
+  return <ColumnChooser all={QUEUE_COLUMNS} defaults={DEFAULT_QUEUE_COLUMNS} columns={columns} labelOf={(column) => t(`queue.columns.${column}`)}
+    onChange={onChange} />;
 }

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Menu, Modal, Stack, Text, TextInput } from "
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { SavedView } from "../../../../shared/api/saved-views.js";
+import type { SavedView, SavedViewScope } from "../../../../shared/api/saved-views.js";
 import type { QueueColumn } from "../../../../shared/domain/tickets.js";
 import { isApiError } from "../../../api/client.js";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert.js";
@@ -41,13 +41,15 @@ function NameModal({ title, initial, busy, error, onSave, onClose }: NameModalPr
   );
 }
 
-function DeleteModal({ view, busy, error, onDelete, onClose }: { view: SavedView; busy: boolean; error: unknown; onDelete: () => void; onClose: () => void }) {
+type DeleteModalProps = { message: string; busy: boolean; error: unknown; onDelete: () => void; onClose: () => void };
+
+function DeleteModal({ message, busy, error, onDelete, onClose }: DeleteModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={t("queue.deleteViewTitle")}>
       <Stack gap="sm">
         <ApiErrorAlert error={error} />
-        <Text size="sm">{t("queue.deleteViewMessage", { name: view.name })}</Text>
+        <Text size="sm">{message}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t("common.cancel")}</Button>
           <Button color="red" loading={busy} onClick={onDelete} data-autofocus>{t("common.delete")}</Button>
@@ -57,22 +59,35 @@ function DeleteModal({ view, busy, error, onDelete, onClose }: { view: SavedView
   );
 }
 
-type SavedViewsProps = { query: QueueQuery; columns: QueueColumn[]; onApply: (view: SavedView) => void };
+type SavedViewsBarProps<C extends string> = {
+  /** Which list the views are of. */
+  scope: SavedViewScope;
+  /** The list's current filters and sort, as a view keeps them (normalized: defaults and empty values left out). */
+  query: Record<string, string>;
+  columns: C[];
+  /** Whether a view's saved query is the list's current one. */
+  isCurrent: (saved: Record<string, string>) => boolean;
+  /** A view's columns as the list shows them (its defaults for null). */
+  columnsOf: (view: SavedView) => C[];
+  /** The delete confirmation, which says what is not deleted. */
+  deleteMessage: (name: string) => string;
+  onApply: (view: SavedView) => void;
+};
 
 /**
- * The technician's own views beside the built-in ones: one click applies a view's filters and
+ * The user's own views of a list, beside its built-in ones: one click applies a view's filters and
  * columns. The view matching the current filters is highlighted and can be renamed, given the
  * current columns, or deleted; "save as a view" keeps the current filters and columns.
  */
-export function SavedViews({ query, columns, onApply }: SavedViewsProps) {
+export function SavedViewsBar<C extends string>({ scope, query, columns, isCurrent, columnsOf, deleteMessage, onApply }: SavedViewsBarProps<C>) {
   const { t } = useTranslation();
-  const views = useSavedViews();
+  const views = useSavedViews(scope);
   const create = useCreateSavedView();
   const update = useUpdateSavedView();
   const remove = useDeleteSavedView();
   const [dialog, setDialog] = useState<"create" | "rename" | "delete" | null>(null);
-  const active = views.data?.find((view) => sameQuery(view.query, query));
-  const activeColumns = active ? cleanColumns(active.columns) : null;
+  const active = views.data?.find((view) => isCurrent(view.query));
+  const activeColumns = active ? columnsOf(active) : null;
   const columnsChanged = activeColumns !== null && activeColumns.join() !== columns.join();
   const done = (message: string) => () => {
     notifications.show({ color: "green", message });
@@ -114,16 +129,27 @@ export function SavedViews({ query, columns, onApply }: SavedViewsProps) {
       )}
       {dialog === "create" && (
         <NameModal title={t("queue.saveViewTitle")} initial="" busy={create.isPending} error={create.error} onClose={close}
-          onSave={(name) => create.mutate({ name, query: normalizeQuery(query), columns }, { onSuccess: done(t("queue.viewSaved", { name })) })} />
+          onSave={(name) => create.mutate({ scope, name, query, columns }, { onSuccess: done(t("queue.viewSaved", { name })) })} />
       )}
       {dialog === "rename" && active && (
         <NameModal title={t("queue.renameViewTitle")} initial={active.name} busy={update.isPending} error={update.error} onClose={close}
           onSave={(name) => update.mutate({ id: active.id, body: { name } }, { onSuccess: done(t("queue.viewSaved", { name })) })} />
       )}
       {dialog === "delete" && active && (
-        <DeleteModal view={active} busy={remove.isPending} error={remove.error} onClose={close}
+        <DeleteModal message={deleteMessage(active.name)} busy={remove.isPending} error={remove.error} onClose={close}
           onDelete={() => remove.mutate(active.id, { onSuccess: done(t("queue.viewDeleted", { name: active.name })) })} />
       )}
     </Group>
+  );
+}
+
+type SavedViewsProps = { query: QueueQuery; columns: QueueColumn[]; onApply: (view: SavedView) => void };
+
+/** The queue's views. */
+export function SavedViews({ query, columns, onApply }: SavedViewsProps) {
+  const { t } = useTranslation();
+  return (
+    <SavedViewsBar scope="tickets" query={normalizeQuery(query)} columns={columns} isCurrent={(saved) => sameQuery(saved, query)}
+      columnsOf={(view) => cleanColumns(view.columns)} deleteMessage={(name) => t("queue.deleteViewMessage", { name })} onApply={onApply} />
   );
 }

@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import type { CreateSavedViewBody, SavedView, SavedViewList, UpdateSavedViewBody } from "../../../../shared/api/saved-views.js";
+import type {
+  CreateSavedViewBody, SavedView, SavedViewList, SavedViewScope, UpdateSavedViewBody,
+} from "../../../../shared/api/saved-views.js";
 import type { MergeBody } from "../../../../shared/api/ticket-links.js";
 import type { BulkAction, BulkTicketsResponse, Ticket } from "../../../../shared/api/tickets.js";
 import type { User } from "../../../../shared/api/users.js";
 import { DEFAULT_QUEUE_COLUMNS, QUEUE_COLUMNS, type QueueColumn } from "../../../../shared/domain/tickets.js";
-import { type QueryValue, api } from "../../../api/client.js";
+import { type QueryValue, api, buildUrl } from "../../../api/client.js";
 import { usePagedList } from "../../../api/paged.js";
 import { userLabel } from "../../../components/UserSelect.js";
 import { readStored, writeStored } from "../../../lib/storage.js";
@@ -43,32 +45,40 @@ export function isQueueColumn(value: unknown): value is QueueColumn {
   return (QUEUE_COLUMNS as readonly unknown[]).includes(value);
 }
 
-/** Known columns only, in the queue's order, at least one. */
-export function cleanColumns(columns: unknown): QueueColumn[] {
-  if (!Array.isArray(columns)) return [...DEFAULT_QUEUE_COLUMNS];
-  const chosen = QUEUE_COLUMNS.filter((column) => columns.includes(column));
-  return chosen.length ? chosen : [...DEFAULT_QUEUE_COLUMNS];
+/** Known columns only, in the list's order, at least one (the defaults otherwise). */
+export function cleanColumnsOf<C extends string>(all: readonly C[], defaults: readonly C[], columns: unknown): C[] {
+  if (!Array.isArray(columns)) return [...defaults];
+  const chosen = all.filter((column) => columns.includes(column));
+  return chosen.length ? chosen : [...defaults];
 }
 
-/** The columns this user chose on this browser (per user, as two people may share a desk). */
-export function useQueueColumns(userId: number) {
-  const key = `vigie.queue.columns.${userId}`;
-  const [columns, setState] = useState<QueueColumn[]>(() => {
+export function cleanColumns(columns: unknown): QueueColumn[] {
+  return cleanColumnsOf(QUEUE_COLUMNS, DEFAULT_QUEUE_COLUMNS, columns);
+}
+
+/** The columns this user chose for a list on this browser, kept under `key` (per user, as two people may share a desk). */
+export function useStoredColumns<C extends string>(key: string, all: readonly C[], defaults: readonly C[]) {
+  const [columns, setState] = useState<C[]>(() => {
     try {
-      return cleanColumns(JSON.parse(readStored(key) ?? "null"));
+      return cleanColumnsOf(all, defaults, JSON.parse(readStored(key) ?? "null"));
     } catch {
-      return [...DEFAULT_QUEUE_COLUMNS];
+      return [...defaults];
     }
   });
+  /** Takes a saved view's columns as they come (they may be another list's): unknown ones are dropped. */
   const setColumns = useCallback(
-    (next: readonly QueueColumn[] | null) => {
-      const clean = cleanColumns(next);
+    (next: readonly string[] | null) => {
+      const clean = cleanColumnsOf(all, defaults, next);
       setState(clean);
       writeStored(key, JSON.stringify(clean));
     },
-    [key],
+    [key, all, defaults],
   );
   return { columns, setColumns };
+}
+
+export function useQueueColumns(userId: number) {
+  return useStoredColumns(`vigie.queue.columns.${userId}`, QUEUE_COLUMNS, DEFAULT_QUEUE_COLUMNS);
 }
 
 /** The name a user filter shows when the URL gives only the user's number. */
@@ -81,10 +91,11 @@ export function useUserLabel(id: number | null): string | null {
   return user.data ? userLabel(user.data) : null;
 }
 
-export function useSavedViews() {
+/** A user's views of one list: the queue's ("tickets") or the asset list's. */
+export function useSavedViews(scope: SavedViewScope = "tickets") {
   return useQuery({
-    queryKey: [SAVED_VIEWS],
-    queryFn: ({ signal }) => api<SavedViewList>(SAVED_VIEWS, { signal }),
+    queryKey: [SAVED_VIEWS, scope],
+    queryFn: ({ signal }) => api<SavedViewList>(buildUrl(SAVED_VIEWS, { scope }), { signal }),
     select: (list) => list.data,
   });
 }
