@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { IMPORT_REASON_CODES } from "../../../shared/api/asset-import.js";
 import { decode, detectDelimiter, parseFile, suggestMapping } from "./asset-import-csv.js";
+import { reasonText } from "./asset-import-report.js";
 import { parseCents, parseDate } from "./asset-import-rows.js";
 
 describe("reading an asset CSV", () => {
@@ -39,5 +41,20 @@ describe("reading an asset CSV", () => {
     expect(parseCents("beaucoup")).toBeNaN();
     expect(parseDate("5/3/2025")).toBe("2025-03-05");
     expect(parseDate("2025-03-05")).toBe("2025-03-05");
+  });
+});
+
+describe("reasonText", () => {
+  it("says every reason code in French and English, with the column's name and the cell", () => {
+    for (const code of IMPORT_REASON_CODES) {
+      const reason = { code, column: "location", value: "Lyon > B2", line: 4, max: 60, expected: "choice" as const, choices: ["Oui"], error: "FORBIDDEN" as const };
+      for (const lang of ["fr", "en"] as const) expect(reasonText(reason, lang)).not.toMatch(/undefined|^\s*$/);
+    }
+    expect(reasonText({ code: "unknown", column: "location", value: "Lyon > B2" }, "fr")).toBe("Lieu : « Lyon > B2 » introuvable");
+    expect(reasonText({ code: "unknown", column: "location", value: "Lyon > B2" }, "en")).toBe('Location: "Lyon > B2" not found');
+    expect(reasonText({ code: "required", column: "field:size_inches", label: "Taille (pouces)" }, "en")).toBe("Taille (pouces): required");
+    expect(reasonText({ code: "invalid_field", column: "field:ip", label: "Adresse IP", value: "x".repeat(600), expected: "text" }, "fr"))
+      .toBe("Adresse IP : texte trop long");
+    expect(reasonText({ code: "not_saved", error: "ASSET_TAG_TAKEN" }, "fr")).toBe("Non enregistré (ASSET_TAG_TAKEN)");
   });
 });

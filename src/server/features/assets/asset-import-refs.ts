@@ -7,6 +7,7 @@
  * manages the global catalog (asset.manage at the root, as the catalog screens require, with
  * their history); for anyone else the row is rejected, naming the missing entry.
  */
+import type { ImportReason } from "../../../shared/api/asset-import.js";
 import type { Ctx } from "../../http/context.js";
 import { AppError } from "../../http/errors.js";
 import { foldText } from "../../db/values.js";
@@ -18,7 +19,11 @@ import { visibleIn } from "../../db/tree.js";
 import { type KindInfo, checkLocationUsable, checkSupplierUsable, loadKind } from "./reference-use.js";
 
 /** A name the file gives that cannot be used: the row is rejected with this reason. */
-export class RowProblem extends Error {}
+export class RowProblem extends Error {
+  constructor(readonly reason: ImportReason) {
+    super(`${reason.code} ${reason.column ?? ""} "${reason.value ?? ""}"`);
+  }
+}
 
 type Cache<T> = Map<string, Promise<T>>;
 
@@ -51,9 +56,9 @@ export class ImportRefs {
     return cached(this.kinds, foldText(text), async () => {
       const rows = await this.ctx.db.selectFrom("asset_kind").select(["id", "code", "name"]).execute();
       const row = rows.find((r) => (r.code !== null && foldText(r.code) === foldText(text)) || foldText(r.name) === foldText(text));
-      if (!row) throw new RowProblem(`unknown kind "${text}"`);
+      if (!row) throw new RowProblem({ code: "unknown", column: "kind", value: text });
       const kind = await loadKind(this.ctx.db, row.id);
-      if (!kind.isActive) throw new RowProblem(`the kind "${text}" is no longer in use`);
+      if (!kind.isActive) throw new RowProblem({ code: "inactive_kind", column: "kind", value: text });
       return kind;
     });
   }
@@ -63,7 +68,7 @@ export class ImportRefs {
       const rows = await this.ctx.db.selectFrom("manufacturer").select(["id", "name"]).execute();
       const row = rows.find((r) => foldText(r.name) === foldText(text));
       if (row) return row.id;
-      if (!(await this.mayCreate)) throw new RowProblem(`unknown manufacturer "${text}" (ask a fleet manager to add it to the catalog)`);
+      if (!(await this.mayCreate)) throw new RowProblem({ code: "not_in_catalog", column: "manufacturer", value: text });
       return (await createManufacturer(this.ctx, { name: text })).id;
     });
   }
@@ -75,7 +80,7 @@ export class ImportRefs {
       if (manufacturerId !== null) query = query.where("manufacturer_id", "=", manufacturerId);
       const row = (await query.execute()).find((r) => foldText(r.name) === foldText(text));
       if (row) return { id: row.id, manufacturerId: row.manufacturer_id };
-      if (!(await this.mayCreate)) throw new RowProblem(`unknown model "${text}" for this kind and manufacturer`);
+      if (!(await this.mayCreate)) throw new RowProblem({ code: "not_in_catalog", column: "model", value: text });
       return { id: (await createModel(this.ctx, { kindId: kind.id, manufacturerId, name: text })).id, manufacturerId };
     });
   }
@@ -86,8 +91,8 @@ export class ImportRefs {
     return cached(this.locations, wanted, async () => {
       const rows = await this.ctx.db.selectFrom("location").select(["id", "complete_name"]).where(visibleIn("entity_id", this.entityId)).execute();
       const row = rows.find((r) => foldText(r.complete_name) === wanted);
-      if (!row) throw new RowProblem(`unknown location "${text}" in this entity`);
-      await expectUsable(() => checkLocationUsable(this.ctx.db, row.id, this.entityId), `location "${text}"`);
+      if (!row) throw new RowProblem({ code: "unknown", column: "location", value: text });
+      await expectUsable(() => checkLocationUsable(this.ctx.db, row.id, this.entityId), "location", text);
       return row.id;
     });
   }
@@ -97,8 +102,8 @@ export class ImportRefs {
     return cached(this.users, text.toLowerCase(), async () => {
       const row = await this.ctx.db.selectFrom("app_user").select("id")
         .where((eb) => eb.or([eb("login", "=", text.toLowerCase()), eb("email", "=", text.toLowerCase())])).executeTakeFirst();
-      if (!row) throw new RowProblem(`unknown user "${text}"`);
-      await expectUsable(() => checkUserInReach(this.ctx.db, this.ctx.actor, row.id, this.entityId), `user "${text}"`);
+      if (!row) throw new RowProblem({ code: "unknown", column: "user", value: text });
+      await expectUsable(() => checkUserInReach(this.ctx.db, this.ctx.actor, row.id, this.entityId), "user", text);
       return row.id;
     });
   }
@@ -107,19 +112,19 @@ export class ImportRefs {
     return cached(this.suppliers, foldText(text), async () => {
       const rows = await this.ctx.db.selectFrom("supplier").select(["id", "name"]).where(visibleIn("entity_id", this.entityId)).execute();
       const row = rows.find((r) => foldText(r.name) === foldText(text));
-      if (!row) throw new RowProblem(`unknown supplier "${text}" in this entity`);
-      await expectUsable(() => checkSupplierUsable(this.ctx.db, row.id, this.entityId), `supplier "${text}"`);
+      if (!row) throw new RowProblem({ code: "unknown", column: "supplier", value: text });
+      await expectUsable(() => checkSupplierUsable(this.ctx.db, row.id, this.entityId), "supplier", text);
       return row.id;
     });
   }
 }
 
 /** The asset service's check, its refusal turned into the row's reason. */
-async function expectUsable(check: () => Promise<void>, what: string): Promise<void> {
+async function expectUsable(check: () => Promise<void>, column: string, value: string): Promise<void> {
   try {
     await check();
   } catch (error) {
-    if (error instanceof AppError) throw new RowProblem(`${what} cannot be used in this entity`);
+    if (error instanceof AppError) throw new RowProblem({ code: "out_of_entity", column, value });
     throw error;
   }
 }

@@ -3,6 +3,8 @@
  * values go through the API's own schema (CreateAssetBodySchema) and the kind's field
  * checks (checkFieldValues), so an import accepts exactly what the form accepts.
  */
+import type { z } from "zod";
+import type { ImportReason } from "../../../shared/api/asset-import.js";
 import { CreateAssetBodySchema } from "../../../shared/api/assets.js";
 import { ASSET_STATUSES, type AssetStatus } from "../../../shared/domain/assets.js";
 import { foldText } from "../../db/values.js";
@@ -28,7 +30,7 @@ for (const status of ASSET_STATUSES) STATUS_NAMES[status] = status;
 
 function parseStatus(text: string): AssetStatus {
   const status = STATUS_NAMES[foldText(text)];
-  if (!status) throw new RowProblem(`unknown status "${text}"`);
+  if (!status) throw new RowProblem({ code: "unknown", column: "status", value: text });
   return status;
 }
 
@@ -73,17 +75,17 @@ function customValues(kind: KindInfo, cells: Map<string, string>): Record<string
 }
 
 /** Each reference resolved in turn; every one that fails adds its reason. */
-async function attempt<T>(reasons: string[], work: () => Promise<T>): Promise<T | null> {
+async function attempt<T>(reasons: ImportReason[], work: () => Promise<T>): Promise<T | null> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof RowProblem) reasons.push(error.message);
+    if (error instanceof RowProblem) reasons.push(error.reason);
     else throw error;
     return null;
   }
 }
 
-export type RowOutcome = { ok: true; candidate: Candidate } | { ok: false; reasons: string[] };
+export type RowOutcome = { ok: true; candidate: Candidate } | { ok: false; reasons: ImportReason[] };
 
 /** The row's values by field, from the confirmed mapping. */
 function cellsOf(mapping: (string | null)[], cells: string[]) {
@@ -95,10 +97,10 @@ function cellsOf(mapping: (string | null)[], cells: string[]) {
 type Get = (target: string) => string | null;
 
 /** The names resolved to ids: kind, catalog, status, place, user, supplier. */
-async function readRefs(refs: ImportRefs, get: Get, reasons: string[]) {
+async function readRefs(refs: ImportRefs, get: Get, reasons: ImportReason[]) {
   const text = (target: string) => get(target) ?? "";
   const kind = get("kind") ? await attempt(reasons, () => refs.kind(text("kind"))) : null;
-  if (!get("kind")) reasons.push("kind: required");
+  if (!get("kind")) reasons.push({ code: "required", column: "kind" });
   let manufacturerId = get("manufacturer") ? await attempt(reasons, () => refs.manufacturer(text("manufacturer"))) : null;
   const model = get("model") && kind ? await attempt(reasons, () => refs.model(text("model"), kind, manufacturerId)) : null;
   // A model alone names its manufacturer too, as the form fills it in.
@@ -113,41 +115,64 @@ async function readRefs(refs: ImportRefs, get: Get, reasons: string[]) {
 }
 
 /** Date, price and warranty as people type them in a French spreadsheet. */
-function readFigures(get: Get, reasons: string[]) {
+function readFigures(get: Get, reasons: ImportReason[]) {
   const bought = get("purchaseDate");
   const purchaseDate = bought && realDate(parseDate(bought)) ? parseDate(bought) : null;
-  if (bought && purchaseDate === null) reasons.push(`purchase date: "${bought}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+  if (bought && purchaseDate === null) reasons.push({ code: "not_a_date", column: "purchaseDate", value: bought });
   const price = get("price");
   const priceCents = price ? parseCents(price) : null;
-  if (priceCents !== null && Number.isNaN(priceCents)) reasons.push(`price: "${price}" is not an amount`);
+  if (price && Number.isNaN(priceCents)) reasons.push({ code: "not_an_amount", column: "price", value: price });
   const months = get("warrantyMonths");
   const warrantyMonths = months ? parseInteger(months) : null;
-  if (warrantyMonths !== null && Number.isNaN(warrantyMonths)) reasons.push(`warranty: "${months}" is not a number of months`);
+  if (months && Number.isNaN(warrantyMonths)) reasons.push({ code: "not_a_number", column: "warrantyMonths", value: months });
   return { purchaseDate, priceCents: Number.isNaN(priceCents) ? null : priceCents, warrantyMonths: Number.isNaN(warrantyMonths) ? null : warrantyMonths };
 }
 
-/** The kind's own fields, checked by the asset service's rules. */
-function readFields(kind: KindInfo, by: Map<string, string>, reasons: string[]): string | null {
+/** The kind's own fields, checked by the asset service's rules; each refused one is named with its label. */
+function readFields(kind: KindInfo, by: Map<string, string>, reasons: ImportReason[]): string | null {
   try {
     return checkFieldValues(kind, customValues(kind, new Map([...by].filter(([target]) => target.startsWith("field:")))));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    reasons.push(...(error.issues ?? []).map((i) => i.message));
+    for (const issue of error.issues ?? []) {
+      const key = issue.path.replace(/^body\.fields\./, "");
+      const def = kind.fields.find((f) => f.key === key);
+      const column = `field:${key}`;
+      const value = by.get(column);
+      // An empty cell of a required field: checkFieldValues says "required"; any other issue is about the value given.
+      if (!value) reasons.push({ code: "required", column, label: def?.label ?? key });
+      else reasons.push({ code: "invalid_field", column, label: def?.label ?? key, value, expected: def?.fieldType,
+        ...(def?.fieldType === "choice" ? { choices: def.choices ?? [] } : {}) });
+    }
     return null;
   }
+}
+
+/** The form's field names, as the import's columns. */
+const COLUMN_OF: Record<string, string> = { kindId: "kind", priceCents: "price" };
+
+/** A refusal of the asset's own schema, on the column it comes from. */
+function reasonOfIssue(issue: z.core.$ZodIssue, get: Get): ImportReason {
+  const field = String(issue.path[0] ?? "");
+  const column = COLUMN_OF[field] ?? field;
+  const value = get(column) ?? undefined;
+  if (issue.code === "too_small" && issue.origin === "string") return { code: "required", column };
+  if (issue.code === "too_big" && issue.origin === "string") return { code: "too_long", column, max: Number(issue.maximum) };
+  if (issue.code === "too_big") return { code: "out_of_range", column, value, max: Number(issue.maximum) };
+  return { code: "invalid", column, value };
 }
 
 export async function readRow(refs: ImportRefs, mapping: (string | null)[], cells: string[], line: number): Promise<RowOutcome> {
   const by = cellsOf(mapping, cells);
   const get: Get = (target) => by.get(target) || null;
-  const reasons: string[] = [];
+  const reasons: ImportReason[] = [];
   const { kind, status, ...ids } = await readRefs(refs, get, reasons);
   const figures = readFigures(get, reasons);
   const parsed = CreateAssetBodySchema.safeParse({
     kindId: kind?.id ?? 1, name: get("name") ?? "", assetTag: get("assetTag") ?? undefined, serial: get("serial"), status: status ?? "in_stock",
     orderNumber: get("orderNumber"), invoiceNumber: get("invoiceNumber"), notes: get("notes"), ...figures,
   });
-  if (!parsed.success) reasons.push(...parsed.error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`));
+  if (!parsed.success) reasons.push(...parsed.error.issues.map((issue) => reasonOfIssue(issue, get)));
   const fields = kind ? readFields(kind, by, reasons) : null;
   if (reasons.length > 0 || !parsed.success || !kind) return { ok: false, reasons };
   const v = parsed.data;

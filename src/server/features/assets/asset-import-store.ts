@@ -1,19 +1,23 @@
 /**
  * An uploaded import waits under the data directory, imports/<id>/, between the preview and
- * the run: the file as sent, who sent it, and after the run its report of rejected rows.
+ * the run: the file as sent, who sent it, and after the run its rejected rows (report.json),
+ * kept as codes so that the report is written in the language of whoever downloads it.
  * Only the uploader can run it or read its report; for anyone else it does not exist.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { ImportIdParamsSchema } from "../../../shared/api/asset-import.js";
+import { type ImportReason, ImportIdParamsSchema } from "../../../shared/api/asset-import.js";
 import type { Ctx } from "../../http/context.js";
 import { notFound } from "../../http/errors.js";
 import { filesDirOf } from "../attachments/file-store.js";
 
 const MetaSchema = z.object({ userId: z.number(), fileName: z.string(), createdAt: z.string() });
 export type ImportMeta = z.infer<typeof MetaSchema>;
+
+/** The rejected rows of the last run: the file's header, and each row's line, cells and reasons. */
+export type ImportRejects = { header: string[]; rejects: { line: number; cells: string[]; reasons: ImportReason[] }[] };
 
 function importDir(ctx: Ctx, importId: string): string {
   // The id comes from the route's schema; checked again since it becomes a path.
@@ -59,14 +63,15 @@ export async function readImportSource(ctx: Ctx, importId: string): Promise<{ me
   return { meta, bytes: await fs.readFile(path.join(importDir(ctx, importId), "source.csv")) };
 }
 
-export async function writeImportReport(ctx: Ctx, importId: string, csv: string): Promise<void> {
-  await fs.writeFile(path.join(importDir(ctx, importId), "report.csv"), csv);
+export async function writeImportReport(ctx: Ctx, importId: string, rejects: ImportRejects): Promise<void> {
+  await fs.writeFile(path.join(importDir(ctx, importId), "report.json"), JSON.stringify(rejects));
 }
 
-/** The report of the last run; 404 before any run. */
-export async function readImportReport(ctx: Ctx, importId: string): Promise<{ meta: ImportMeta; csv: Buffer }> {
+/** The rejected rows of the last run; 404 before any run. */
+export async function readImportReport(ctx: Ctx, importId: string): Promise<{ meta: ImportMeta; rejects: ImportRejects }> {
   const meta = await loadMeta(ctx, importId);
-  const csv = await fs.readFile(path.join(importDir(ctx, importId), "report.csv")).catch(() => null);
-  if (csv === null) throw notFound("NOT_FOUND", `Report of import ${importId}`);
-  return { meta, csv };
+  const text = await fs.readFile(path.join(importDir(ctx, importId), "report.json"), "utf8").catch(() => null);
+  if (text === null) throw notFound("NOT_FOUND", `Report of import ${importId}`);
+  // Written by writeImportReport above, never by a user.
+  return { meta, rejects: JSON.parse(text) as ImportRejects };
 }

@@ -107,17 +107,75 @@ describe.each(DIALECTS)("asset CSV import on %s", (dialect) => {
     expect(done).toMatchObject({ total: 3, created: 2, updated: 0, skipped: 1 });
     expect(done.rejects).toHaveLength(1);
     expect(done.rejects[0].line).toBe(3);
-    expect(done.rejects[0].reasons.join(" | ")).toMatch(/status "Perdu".*location "Lyon > Nulle part".*purchase date.*price/);
+    expect(done.rejects[0].reasons).toEqual([
+      { code: "unknown", column: "status", value: "Perdu" },
+      { code: "unknown", column: "location", value: "Lyon > Nulle part" },
+      { code: "not_a_date", column: "purchaseDate", value: "31/02/2025" },
+      { code: "not_an_amount", column: "price", value: "beaucoup" },
+    ]);
     expect(await t.db.selectFrom("asset").select("id").where("asset_tag", "=", "PC-LY-102").executeTakeFirst()).toBeUndefined();
 
+    // French unless asked otherwise, as the asset export.
     const report = await app.inject({ url: `/api/asset-imports/${preview.importId}/report`, headers: { cookie: tech.cookie } });
     expect(report.statusCode).toBe(200);
     expect(report.headers["content-type"]).toContain("text/csv");
     expect(report.headers["content-disposition"]).toContain("lot-rejets.csv");
     const lines = report.body.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe(`line;${HEADER.replaceAll(",", ";")};reason`);
-    expect(lines[1]).toMatch(/^3;PC-LY-102;Portable RH;.*;"unknown status ""Perdu"" ; /);
+    expect(lines[0]).toBe(`Ligne;${HEADER.replaceAll(",", ";")};Raison`);
+    expect(lines[1]).toBe("3;PC-LY-102;Portable RH;SN-102;laptop;Dell;Perdu;Lyon > Nulle part;;31/02/2025;beaucoup;;;;"
+      + "\"Statut : « Perdu » introuvable ; Lieu : « Lyon > Nulle part » introuvable ; "
+      + "Date d'achat : « 31/02/2025 » n'est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA) ; Prix : « beaucoup » n'est pas un montant\"");
     expect(lines).toHaveLength(2);
+
+    const english = await app.inject({ url: `/api/asset-imports/${preview.importId}/report?lang=en`, headers: { cookie: tech.cookie } });
+    expect(english.headers["content-disposition"]).toContain("lot-rejects.csv");
+    const enLines = english.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(enLines[0]).toBe(`Line;${HEADER.replaceAll(",", ";")};Reason`);
+    expect(enLines[1]).toMatch(/;"Status: ""Perdu"" not found ; Location: ""Lyon > Nulle part"" not found ; Purchase date: ""31\/02\/2025"" is not a date \(YYYY-MM-DD or DD\/MM\/YYYY\) ; Price: ""beaucoup"" is not an amount"$/);
+    expect((await app.inject({ url: `/api/asset-imports/${preview.importId}/report?lang=de`, headers: { cookie: tech.cookie } })).statusCode).toBe(400);
+  });
+
+  it("names each reason by a code: missing values, a kind's fields, limits, and tags or serials taken", async () => {
+    const header = "Nom,Type,Numéro d'inventaire,Numéro de série,Fabricant,Couleur,Compteur de pages,Garantie (mois),Statut";
+    const text = [header,
+      "Imprimante A,printer,IMP-LY-001,SN-I-001,Dell,Peut-être,beaucoup,300,Prêté",
+      ",printer,IMP-LY-002,SN-I-002,Dell,Oui,12000,,",
+      "Imprimante C,printer,IMP-LY-003,SN-I-003,Dell,Non,,,",
+      "Imprimante D,printer,IMP-LY-003,SN-I-004,Dell,,,,",
+      "Imprimante E,,IMP-LY-005,,,,,,",
+      `${"x".repeat(201)},printer,IMP-LY-006,SN-I-006,Dell,,,,`,
+      "Imprimante G,printer,IMP-LY-007,SN-I-007,Dell,,,,",
+    ].join("\n");
+    const preview = (await upload(tech.cookie, "imprimantes.csv", text)).json();
+    const done = (await run(tech.cookie, preview.importId, preview.suggested)).json();
+    expect(done).toMatchObject({ total: 7, created: 2, skipped: 5 });
+    const byLine = Object.fromEntries(done.rejects.map((r: { line: number; reasons: unknown[] }) => [r.line, r.reasons]));
+    expect(byLine[2]).toEqual([
+      { code: "out_of_range", column: "warrantyMonths", value: "300", max: 240 },
+      { code: "invalid", column: "status", value: "Prêté" },
+      { code: "invalid_field", column: "field:color", label: "Couleur", value: "Peut-être", expected: "choice", choices: ["Oui", "Non"] },
+      { code: "invalid_field", column: "field:page_counter", label: "Compteur de pages", value: "beaucoup", expected: "number" },
+    ]);
+    expect(byLine[3]).toEqual([{ code: "required", column: "name" }]);
+    expect(byLine[5]).toEqual([{ code: "duplicate_in_file", line: 4 }]);
+    expect(byLine[6]).toEqual([{ code: "required", column: "kind" }]);
+    expect(byLine[7]).toEqual([{ code: "too_long", column: "name", max: 200 }]);
+
+    // The tag matches IMP-LY-003, whose serial would become IMP-LY-007's: the unique index refuses it.
+    const clash = (await upload(tech.cookie, "imprimantes.csv", `${header}\nImprimante C,printer,IMP-LY-003,SN-I-007,Dell,,,,\n`)).json();
+    const refused = (await run(tech.cookie, clash.importId, clash.suggested)).json();
+    expect(refused).toMatchObject({ updated: 0, skipped: 1, rejects: [{ line: 2, reasons: [{ code: "duplicate_serial" }] }] });
+
+    const report = await app.inject({ url: `/api/asset-imports/${preview.importId}/report`, headers: { cookie: tech.cookie } });
+    expect(report.body).toContain("Garantie (mois) : « 300 » dépasse le maximum (240) ; Statut : valeur « Prêté » refusée ; "
+      + "Couleur : « Peut-être » n'est pas un choix possible (Oui, Non) ; Compteur de pages : « beaucoup » n'est pas un nombre");
+    expect(report.body).toContain(";Nom : obligatoire\r\n");
+    expect(report.body).toContain(";Même matériel que la ligne 4\r\n");
+    expect(report.body).toContain(";Type : obligatoire\r\n");
+    expect(report.body).toContain(";Nom : 200 caractères au plus\r\n");
+    expect(report.body.trim().split("\r\n")).toHaveLength(6);
+    const english = (await app.inject({ url: `/api/asset-imports/${clash.importId}/report?lang=en`, headers: { cookie: tech.cookie } })).body;
+    expect(english).toContain(";Serial number already taken by another asset of the entity\r\n");
   });
 
   it("updates instead of duplicating when the same file is run again", async () => {
@@ -145,7 +203,7 @@ describe.each(DIALECTS)("asset CSV import on %s", (dialect) => {
     expect(asTech.suggested).toEqual(["name", "kind", "manufacturer", "model", "assetTag", "field:size_inches"]);
     const refused = (await run(tech.cookie, asTech.importId, asTech.suggested)).json();
     expect(refused).toMatchObject({ created: 0, skipped: 1 });
-    expect(refused.rejects[0].reasons[0]).toMatch(/unknown manufacturer "Iiyama"/);
+    expect(refused.rejects[0].reasons[0]).toEqual({ code: "not_in_catalog", column: "manufacturer", value: "Iiyama" });
     const asAdmin = (await upload(t.adminCookie, "iiyama.tsv", text)).json();
     expect((await run(t.adminCookie, asAdmin.importId, asAdmin.suggested)).json()).toMatchObject({ created: 1, skipped: 0 });
     const screen = await app.inject({ url: `/api/assets/${(await byTag("ECR-LY-300")).id}`, headers: { cookie: tech.cookie } });

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import {
-  ASSET_IMPORT_MAX_BYTES, ImportIdParamsSchema, ImportPreviewSchema, ImportReportFileSchema, ImportResultSchema, ImportUploadFormSchema,
-  RunImportBodySchema,
+  ASSET_IMPORT_MAX_BYTES, ImportIdParamsSchema, ImportPreviewSchema, ImportReportFileSchema, ImportReportQuerySchema, ImportResultSchema,
+  ImportUploadFormSchema, RunImportBodySchema,
 } from "../../../shared/api/asset-import.js";
 import { UPLOAD_HEADER } from "../../../shared/api/attachments.js";
 import { AppError } from "../../http/errors.js";
@@ -11,6 +11,7 @@ import { filesDirOf } from "../attachments/file-store.js";
 import { discardAll, receiveUpload } from "../attachments/upload-receiver.js";
 import { entityScope } from "../identity/access.js";
 import { previewImport, runImport } from "./asset-import.service.js";
+import { buildReport } from "./asset-import-report.js";
 import { readImportReport } from "./asset-import-store.js";
 
 export const ASSET_IMPORT_UPLOAD_URL = "/api/asset-imports";
@@ -44,11 +45,12 @@ export const assetImportRoutes = [
     params: ImportIdParamsSchema, body: RunImportBodySchema, response: ImportResultSchema,
     handler: (ctx, { params, body }) => runImport(ctx, params.importId, body) }),
   route({ method: "GET", url: `${ASSET_IMPORT_UPLOAD_URL}/:importId/report`, tag: "assets", auth: "user",
-    summary: "The rejected rows of the last run, as CSV with their line and a reason column",
-    params: ImportIdParamsSchema, response: ImportReportFileSchema,
-    handler: async (ctx, { params, reply }) => {
-      const { meta, csv } = await readImportReport(ctx, params.importId);
-      const name = `${meta.fileName.replace(/\.csv$/i, "")}-rejets.csv`;
+    summary: "The rejected rows of the last run, as CSV with their line and a reason column in the language asked",
+    params: ImportIdParamsSchema, query: ImportReportQuerySchema, response: ImportReportFileSchema,
+    handler: async (ctx, { params, query, reply }) => {
+      const { meta, rejects } = await readImportReport(ctx, params.importId);
+      const csv = buildReport(rejects, query.lang);
+      const name = `${meta.fileName.replace(/\.csv$/i, "")}-${query.lang === "fr" ? "rejets" : "rejects"}.csv`;
       reply.header("Content-Type", "text/csv; charset=utf-8").header("Content-Disposition", contentDisposition("attachment", name));
       return reply.send(csv);
     } }),

@@ -9,7 +9,9 @@
  * The run is synchronous: 50,000 rows take well under 30 s (bench/asset-import.ts), less
  * than the time to set up and poll a background job would save on the usual files.
  */
-import { type ImportPreview, type ImportResult, type RunImportBody, ASSET_IMPORT_MAX_ROWS, ASSET_IMPORT_PREVIEW_ROWS } from "../../../shared/api/asset-import.js";
+import {
+  type ImportPreview, type ImportReason, type ImportResult, type RunImportBody, ASSET_IMPORT_MAX_ROWS, ASSET_IMPORT_PREVIEW_ROWS,
+} from "../../../shared/api/asset-import.js";
 import type { AssetRow } from "../../db/schema-assets.js";
 import type { Ctx } from "../../http/context.js";
 import { AppError, notFound } from "../../http/errors.js";
@@ -18,7 +20,6 @@ import { findEntityRow } from "../identity/entity.repo.js";
 import { parseFile, suggestMapping } from "./asset-import-csv.js";
 import { ImportRefs } from "./asset-import-refs.js";
 import { type Candidate, readRow } from "./asset-import-rows.js";
-import { buildReport } from "./asset-import-report.js";
 import { readImportSource, storeImport, writeImportReport } from "./asset-import-store.js";
 import { insertAssets, updateAsset } from "./asset-import-write.js";
 
@@ -60,7 +61,7 @@ async function loadExisting(ctx: Ctx, entityId: number): Promise<Existing> {
 }
 
 type Planned = { candidate: Candidate; matchId: number | undefined; cells: string[] };
-type Tally = { created: number; updated: number; unchanged: number; rejects: { line: number; reasons: string[]; cells: string[] }[] };
+type Tally = { created: number; updated: number; unchanged: number; rejects: { line: number; reasons: ImportReason[]; cells: string[] }[] };
 
 /** Writes one batch; when it fails (e.g. a tag taken meanwhile), each row again on its own, so only the bad one is skipped. */
 async function writeBatch(ctx: Ctx, entityId: number, batch: Planned[], tally: Tally): Promise<void> {
@@ -89,10 +90,12 @@ async function writeBatch(ctx: Ctx, entityId: number, batch: Planned[], tally: T
   }
 }
 
-function reasonOf(error: unknown): string {
+/** A write refused by a unique index (a tag or serial taken by another asset of the entity) or by a rule of the service. */
+function reasonOf(error: unknown): ImportReason {
   const message = (error as Error).message ?? String(error);
-  if (/unique|duplicate/i.test(message)) return "asset tag or serial number already used in the entity";
-  if (error instanceof AppError) return message;
+  // SQLite names the index's columns, PostgreSQL the index (asset_serial_uq): both say "serial" for that one.
+  if (/unique|duplicate/i.test(message)) return { code: /serial/i.test(message) ? "duplicate_serial" : "duplicate_tag" };
+  if (error instanceof AppError) return { code: "not_saved", error: error.code };
   throw error;
 }
 
@@ -120,12 +123,12 @@ export async function runImport(ctx: Ctx, importId: string, body: RunImportBody)
       const c = outcome.candidate;
       const sKey = c.serial === null ? null : serialKey(c.serial, c.manufacturerId);
       const twice = (c.assetTag !== null && seenTags.get(c.assetTag)) || (sKey !== null && seenSerials.get(sKey));
-      if (twice) { tally.rejects.push({ line, cells, reasons: [`same asset as line ${twice}`] }); continue; }
+      if (twice) { tally.rejects.push({ line, cells, reasons: [{ code: "duplicate_in_file", line: twice }] }); continue; }
       if (c.assetTag !== null) seenTags.set(c.assetTag, line);
       if (sKey !== null) seenSerials.set(sKey, line);
       const matchId = (c.assetTag !== null ? existing.byTag.get(c.assetTag) : undefined) ?? (sKey !== null ? existing.bySerial.get(sKey) : undefined);
       if (matchId === undefined && c.assetTag === null && !c.kind.tagPattern) {
-        tally.rejects.push({ line, cells, reasons: ["asset tag: required (the kind has no tag pattern)"] });
+        tally.rejects.push({ line, cells, reasons: [{ code: "tag_required", column: "assetTag" }] });
         continue;
       }
       batch.push({ candidate: c, matchId, cells });
@@ -133,7 +136,7 @@ export async function runImport(ctx: Ctx, importId: string, body: RunImportBody)
     await writeBatch(ctx, body.entityId, batch, tally);
   }
   tally.rejects.sort((a, b) => a.line - b.line);
-  await writeImportReport(ctx, importId, buildReport(file.header, tally.rejects));
+  await writeImportReport(ctx, importId, { header: file.header, rejects: tally.rejects });
   return {
     total: file.rows.length, created: tally.created, updated: tally.updated, unchanged: tally.unchanged, skipped: tally.rejects.length,
     rejects: tally.rejects.slice(0, REJECTS_SHOWN).map(({ line, reasons }) => ({ line, reasons })), durationMs: Date.now() - started,

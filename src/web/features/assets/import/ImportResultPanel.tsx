@@ -1,17 +1,20 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ImportResult } from "../../../../shared/api/asset-import.js";
+import { useFormat } from "../../../i18n/format.js";
+import { reasonText } from "./importReasons.js";
 import { reportUrl } from "./useAssetImport.js";
 
 const COUNTS = ["total", "created", "updated", "unchanged", "skipped"] as const;
 
 /** The counts, the first rejected rows with their reasons, and the full report to download. */
 export function ImportResultPanel({ importId, result, onRestart }: { importId: string; result: ImportResult; onRestart: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
   return (
     <Stack>
       <Alert color={result.skipped > 0 ? "yellow" : "green"} role="status">
-        {t("assetImport.done", { seconds: (result.durationMs / 1000).toFixed(1) })}
+        {t("assetImport.done", { seconds: format.number(Math.round(result.durationMs / 100) / 10) })}
       </Alert>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
         {COUNTS.map((key) => (
@@ -30,7 +33,11 @@ export function ImportResultPanel({ importId, result, onRestart }: { importId: s
             </Table.Thead>
             <Table.Tbody>
               {result.rejects.map((reject) => (
-                <Table.Tr key={reject.line}><Table.Td>{reject.line}</Table.Td><Table.Td>{reject.reasons.join(" ; ")}</Table.Td></Table.Tr>
+                <Table.Tr key={reject.line}>
+                  <Table.Td>{reject.line}</Table.Td>
+                  {/* One reason a line: a row refused for four reasons reads as a list to fix. */}
+                  <Table.Td>{reject.reasons.map((reason, i) => <Text key={i} size="sm">{reasonText(reason, t)}</Text>)}</Table.Td>
+                </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
@@ -38,7 +45,7 @@ export function ImportResultPanel({ importId, result, onRestart }: { importId: s
         </>
       )}
       <Group>
-        {result.skipped > 0 && <Button component="a" href={reportUrl(importId)} download>{t("assetImport.report")}</Button>}
+        {result.skipped > 0 && <Button component="a" href={reportUrl(importId, i18n.language)} download>{t("assetImport.report")}</Button>}
         <Button variant="default" onClick={onRestart}>{t("assetImport.restart")}</Button>
       </Group>
     </Stack>

@@ -35,6 +35,7 @@ export function useRunImport(importId: string | undefined) {
   });
 }
 
-export function reportUrl(importId: string): string {
-  return `${BASE}/${importId}/report`;
+/** The report is a plain download, its reason column in the user's language (as the asset export). */
+export function reportUrl(importId: string, lang: string): string {
+  return `${BASE}/${importId}/report?lang=${lang.startsWith("en") ? "en" : "fr"}`;
 }
