@@ -104,8 +104,10 @@ export function startsWith(column: string, text: string) {
  * cannot: SQLite's is case-insensitive, PostgreSQL's needs a pattern index). Byte order: the
  * databases are created with the C collation, and SQLite compares bytes.
  */
-export function hasPrefix(column: string, text: string) {
-  return sql<SqlBool>`(${sql.ref(column)} >= ${text} and ${sql.ref(column)} < ${`${text}\uffff`})`;
+export function hasPrefix(column: string, text: string, opts: { indexed: boolean } = { indexed: true }) {
+  // `column || ''` is the same text that no index serves: the planner must take another way.
+  const value = opts.indexed ? sql.ref(column) : sql`(${sql.ref(column)} || '')`;
+  return sql<SqlBool>`(${value} >= ${text} and ${value} < ${`${text}\uffff`})`;
 }
 
 /** Case-insensitive `column LIKE '%text%'`: for small tables only, as no index can serve it. */

@@ -14,6 +14,7 @@ import * as assetIndexes from "./migrations/2026_11_23_215000_asset_indexes.js";
 import * as inventoryCampaign from "./migrations/2026_11_23_220000_inventory_campaign.js";
 import * as fleetAlerts from "./migrations/2026_11_23_230000_fleet_alerts.js";
 import * as savedViewScope from "./migrations/2026_11_24_090000_saved_view_scope.js";
+import * as assetListIndexes from "./migrations/2026_11_24_100000_asset_list_indexes.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_220000_inventory_campaign": inventoryCampaign,
   "2026_11_23_230000_fleet_alerts": fleetAlerts,
   "2026_11_24_090000_saved_view_scope": savedViewScope,
+  "2026_11_24_100000_asset_list_indexes": assetListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -105,7 +105,7 @@ function* planAssets(users: { id: number; entity_id: number; first_name: string 
   }
 }
 
-function assetRow(plan: Plan, id: number, refs: Refs, counters: Counters, rnd: Random, now: number, at: string): AssetTable & { id: number } {
+function assetRow(plan: Plan, id: number, refs: Refs, counters: Counters, rnd: Random, now: number): AssetTable & { id: number } {
   const kind = refs.kinds.get(plan.kind) as { id: number; prefix: string };
   const model = rnd.pick(refs.models.filter((m) => m.kind === plan.kind));
   const purchase = new Date(now - rnd.int(30, 5 * 365) * DAY).toISOString().slice(0, 10);
@@ -113,6 +113,10 @@ function assetRow(plan: Plan, id: number, refs: Refs, counters: Counters, rnd: R
   const n = (counters.get(prefix) ?? 0) + 1;
   counters.set(prefix, n);
   const repair = plan.userId !== null && rnd.chance(0.02);
+  // Last touched some day since it was bought (a reassignment, an inventory), to the minute: a
+  // fleet where every asset changed at the same instant would make every list sort a tie.
+  const bought = Date.parse(`${purchase}T09:00:00.000Z`);
+  const updated = new Date(bought + rnd.int(0, Math.floor((now - bought) / 60_000)) * 60_000).toISOString();
   return {
     id, entity_id: plan.entityId, kind_id: kind.id, name: plan.label, asset_tag: `${prefix}${String(n).padStart(plan.kind === "printer" || plan.kind === "switch" ? 4 : 5, "0")}`,
     serial: `${model.maker.slice(0, 2).toUpperCase()}${id.toString(36).toUpperCase().padStart(8, "0")}`, manufacturer_id: model.makerId,
@@ -120,21 +124,21 @@ function assetRow(plan: Plan, id: number, refs: Refs, counters: Counters, rnd: R
     group_id: null, tech_contact_id: null, notes: null, fields: null, supplier_id: rnd.pick(refs.suppliers), order_number: `CMD-${purchase.slice(0, 4)}-${id}`,
     invoice_number: null, purchase_date: purchase, price_cents: model.priceCents, warranty_start: null, warranty_months: model.warrantyMonths,
     warranty_end: addMonths(purchase, model.warrantyMonths), depreciation_years: plan.kind === "switch" ? 5 : 3, disposed_at: null, recycler: null,
-    disposal_certificate: null, loan_due_at: null, version: 1, created_by: null, created_at: `${purchase}T09:00:00.000Z`, updated_at: at,
+    disposal_certificate: null, loan_due_at: null, version: 1, created_by: null, created_at: `${purchase}T09:00:00.000Z`, updated_at: updated,
   } as AssetTable & { id: number };
 }
 
 type EventRow = Omit<AssetEventTable, "id">;
 
 /** Its arrival, and for one in twenty a move since (someone changed offices). */
-function eventsOf(row: AssetTable & { id: number }, place: Place | undefined, rnd: Random, at: string): EventRow[] {
+function eventsOf(row: AssetTable & { id: number }, place: Place | undefined, rnd: Random): EventRow[] {
   const base = { asset_id: row.id, entity_id: row.entity_id, from_user_id: null, from_location_id: null, actor_id: null };
   const events: EventRow[] = [{ ...base, event_type: "create", from_status: null, to_status: row.status, to_user_id: row.user_id,
     to_location_id: row.location_id, reason: "Livraison", created_at: row.created_at }];
   if (place && row.user_id !== null && rnd.chance(0.05)) {
     const to = rnd.pick(rnd.pick(place.floors).rooms);
     events.push({ ...base, event_type: "move", from_status: row.status, to_status: row.status, from_user_id: row.user_id, to_user_id: row.user_id,
-      from_location_id: to, to_location_id: row.location_id, reason: "Changement de bureau", created_at: at });
+      from_location_id: to, to_location_id: row.location_id, reason: "Changement de bureau", created_at: row.updated_at });
   }
   return events;
 }
@@ -151,9 +155,9 @@ export async function createDemoAssets(db: Kysely<DB>, entities: DemoEntities, o
   const flush = async () => {
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
-        const rows = batch.slice(i, i + ROWS_PER_INSERT).map((p) => assetRow(p, ++id, refs, counters, rnd, options.now, options.at));
+        const rows = batch.slice(i, i + ROWS_PER_INSERT).map((p) => assetRow(p, ++id, refs, counters, rnd, options.now));
         await trx.insertInto("asset").values(rows).execute();
-        await trx.insertInto("asset_event").values(rows.flatMap((r) => eventsOf(r, places.get(r.entity_id), rnd, options.at))).execute();
+        await trx.insertInto("asset_event").values(rows.flatMap((r) => eventsOf(r, places.get(r.entity_id), rnd))).execute();
       }
     });
     batch = [];

@@ -36,7 +36,8 @@ async function* assetsOf(ctx: Ctx, query: ExportAssetsQuery): AsyncGenerator<Ass
   let cursor: (string | number)[] | undefined;
   let count = 0;
   while (count < ASSET_EXPORT_MAX) {
-    const rows = await rowsOf(ctx.db, pageOfIds(base, query, Math.min(BATCH, ASSET_EXPORT_MAX - count), cursor), query);
+    const ids = await pageOfIds(base, query, Math.min(BATCH, ASSET_EXPORT_MAX - count), cursor).execute();
+    const rows = await rowsOf(ctx.db, ids.map((r) => r.id), query);
     for (const row of rows) yield toAssetSummary(row);
     count += rows.length;
     const last = rows[rows.length - 1];

@@ -5,7 +5,9 @@
 import type { AssetSummary, ListAssetsQuery } from "../../../shared/api/assets.js";
 import type { Page } from "../../../shared/api/common.js";
 import { ASSET_STATUSES } from "../../../shared/domain/assets.js";
+import { type SelectQueryBuilder, sql } from "kysely";
 import type { Db } from "../../db/database.js";
+import type { DB } from "../../db/schema.js";
 import { hasPrefix } from "../../db/dialect.js";
 import type { Ctx } from "../../http/context.js";
 import { AppError } from "../../http/errors.js";
@@ -41,8 +43,11 @@ function checkDate(text: string | undefined, path: string): void {
   if (text !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new AppError("VALIDATION_FAILED", "Expected YYYY-MM-DD", [{ path, message: "expected YYYY-MM-DD" }]);
 }
 
-/** The assets the caller may read, with every filter of the list applied: one query on the asset table alone. */
-export async function filteredAssetIds(ctx: Ctx, f: Filters) {
+/**
+ * The assets the caller may read, with every filter of the list applied: one query on the asset
+ * table alone. `searchIndexes: false` keeps the search off the tag, serial and name indexes.
+ */
+export async function filteredAssetIds(ctx: Ctx, f: Filters, searchIndexes = true) {
   checkDate(f.warrantyBefore, "query.warrantyBefore");
   checkDate(f.purchasedBefore, "query.purchasedBefore");
   if (f.entityId) await assertCan(ctx.db, ctx.actor, "asset.read", f.entityId);
@@ -64,7 +69,7 @@ export async function filteredAssetIds(ctx: Ctx, f: Filters) {
   // each a range on its own index. Words inside a name are the global search's job.
   if (f.q) {
     const variants = [...new Set([f.q, f.q.toUpperCase(), f.q.charAt(0).toUpperCase() + f.q.slice(1)])];
-    q = q.where((eb) => eb.or(variants.flatMap((text) => [hasPrefix("a.asset_tag", text), hasPrefix("a.serial", text), hasPrefix("a.name", text)])));
+    q = q.where((eb) => eb.or(variants.flatMap((text) => ["a.asset_tag", "a.serial", "a.name"].map((column) => hasPrefix(column, text, { indexed: searchIndexes })))));
   }
   const sort = ASSET_SORT_COLUMNS[f.sort];
   if (sort.nullable) q = q.where(sort.column, "is not", null);
@@ -72,36 +77,72 @@ export async function filteredAssetIds(ctx: Ctx, f: Filters) {
 }
 
 type IdQuery = Awaited<ReturnType<typeof filteredAssetIds>>;
+type Key = (string | number)[];
 
-/** One page of ids in sort order, after the cursor. */
-export function pageOfIds(q: IdQuery, f: Filters, limit: number, cursor: (string | number)[] | undefined) {
-  const sort = ASSET_SORT_COLUMNS[f.sort];
-  let page = q;
-  if (cursor) {
-    const [value, id] = cursor;
-    page = page.where((eb) => eb(eb.refTuple(sort.column, "a.id"), f.order === "desc" ? "<" : ">", eb.tuple(value as never, id as number)));
-  }
-  return page.orderBy(sort.column, f.order).orderBy("a.id", f.order).limit(limit);
+const SIDES = { after: { desc: "<", asc: ">" }, upTo: { desc: ">=", asc: "<=" } } as const;
+
+/** The rows after `key` in sort order, or those before it and itself (`upTo`). */
+function beside<Q extends SelectQueryBuilder<DB & { a: DB["asset"] }, "a", object>>(q: Q, f: Filters, key: Key, side: keyof typeof SIDES): Q {
+  const column = ASSET_SORT_COLUMNS[f.sort].column;
+  return q.where((eb) => eb(eb.refTuple(column, "a.id"), SIDES[side][f.order], eb.tuple(key[0] as never, key[1] as number))) as Q;
 }
 
 /**
- * The rows of a page of ids, with their names joined, in the same order. The ids are read first:
- * given the page as a subquery, PostgreSQL joined every asset to the names before keeping 50.
+ * One page of ids in sort order, after the cursor. `sortIndex: false` sorts on an expression
+ * no index serves, so the database finds the rows through the filters' indexes, then sorts them.
  */
-export async function rowsOf(db: Db, ids: ReturnType<typeof pageOfIds>, f: Filters) {
-  const page = (await ids.execute()).map((r) => r.id);
-  if (page.length === 0) return [];
-  const sort = ASSET_SORT_COLUMNS[f.sort];
-  return selectAssetSummaries(db).where("a.id", "in", page).orderBy(sort.column, f.order).orderBy("a.id", f.order).execute();
+export function pageOfIds(q: IdQuery, f: Filters, limit: number, cursor: Key | undefined, sortIndex = true) {
+  const column = ASSET_SORT_COLUMNS[f.sort].column;
+  const page = cursor ? beside(q, f, cursor, "after") : q;
+  return page.orderBy(sortIndex ? sql.ref(column) : sql`${sql.ref(column)} || ''`, f.order).orderBy("a.id", f.order).limit(limit);
 }
 
+/** A search looks first among this many rows next in sort order, then beyond them through its own indexes. */
+const SEARCH_WINDOW = 10_000;
+
+/**
+ * A page of a prefix search. Its matches may be dense ("PC" matches half the fleet: the next
+ * rows in sort order hold a page) or few and far back ("PC-2022-0" matches machines bought in
+ * 2022: walking the sort order, as PostgreSQL's planner may choose, read 100,000 rows in 160 ms).
+ * Neither database can tell which, so both ways are taken in turn: the next SEARCH_WINDOW rows in
+ * sort order are searched first, within a range of the sort index (which carries the searched
+ * columns for the default sort); if they do not fill the page, the rest is found through the
+ * tag, serial and name indexes and sorted, which is cheap as the matches are then few.
+ */
+async function searchPageIds(ctx: Ctx, f: Filters, limit: number, cursor: Key | undefined): Promise<number[]> {
+  const sort = ASSET_SORT_COLUMNS[f.sort];
+  const q = await filteredAssetIds(ctx, f);
+  let window = ctx.db.selectFrom("asset as a").select([sql<string | number>`${sql.ref(sort.column)}`.as("value"), "a.id"]);
+  if (sort.nullable) window = window.where(sort.column, "is not", null);
+  if (cursor) window = beside(window, f, cursor, "after");
+  const edge = await window.orderBy(sort.column, f.order).orderBy("a.id", f.order).offset(SEARCH_WINDOW - 1).limit(1).executeTakeFirst();
+  if (!edge) return (await pageOfIds(q, f, limit, cursor).execute()).map((r) => r.id);
+  const edgeKey = [edge.value, edge.id];
+  const scan = await filteredAssetIds(ctx, f, false);
+  const near = (await pageOfIds(beside(scan, f, edgeKey, "upTo"), f, limit, cursor).execute()).map((r) => r.id);
+  if (near.length >= limit) return near;
+  const far = await pageOfIds(q, f, limit - near.length, edgeKey, false).execute();
+  return [...near, ...far.map((r) => r.id)];
+}
+
+/** The rows of these ids, with their names joined, in sort order. */
+export async function rowsOf(db: Db, ids: number[], f: Filters) {
+  if (ids.length === 0) return [];
+  const sort = ASSET_SORT_COLUMNS[f.sort];
+  return selectAssetSummaries(db).where("a.id", "in", ids).orderBy(sort.column, f.order).orderBy("a.id", f.order).execute();
+}
+
+/**
+ * A page of the list. The ids are chosen on the asset table alone, then the names are joined to
+ * those rows only: given the page as a subquery, PostgreSQL joined every asset before keeping 50.
+ */
 export async function listAssets(ctx: Ctx, query: ListAssetsQuery): Promise<Page<AssetSummary>> {
   const sort = ASSET_SORT_COLUMNS[query.sort];
   const cursor = query.cursor ? decodeCursor(query.cursor, [...sort.types]) : undefined;
-  // The page is chosen on the asset table alone, then the names are joined to its rows only.
-  const ids = pageOfIds(await filteredAssetIds(ctx, query), query, query.limit + 1, cursor);
-  const rows = await rowsOf(ctx.db, ids, query);
-  return toPage(rows, query.limit, toAssetSummary, sort.cursor);
+  const ids = query.q
+    ? await searchPageIds(ctx, query, query.limit + 1, cursor)
+    : (await pageOfIds(await filteredAssetIds(ctx, query), query, query.limit + 1, cursor).execute()).map((r) => r.id);
+  return toPage(await rowsOf(ctx.db, ids, query), query.limit, toAssetSummary, sort.cursor);
 }
 
 /** What a requester sees on the portal: the equipment assigned to them (bounded: nobody holds 200 devices). */
