@@ -14,8 +14,16 @@ const REUSABLE = /^\s*(select|insert|update|delete|with)\b/i;
 type Connection = { parsedStatements: Record<string, string> };
 type Patched = pg.PoolClient & { connection: Connection };
 
+/** Names already computed, by text: the same few hundred texts come back on every request. */
+const names = new Map<string, string>();
+
 function nameOf(text: string): string {
-  return `v${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `v${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+    if (names.size < MAX_PER_CONNECTION) names.set(text, name);
+  }
+  return name;
 }
 
 /** "cached plan must not change result type": a `select *` prepared before a migration changed the table. */
