@@ -8,7 +8,7 @@ import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { ASSET_EXPORT_MAX, type AssetSummary, type ExportAssetsQuery } from "../../../shared/api/assets.js";
 import type { Ctx } from "../../http/context.js";
-import { filteredAssetIds, pageOfIds, rowsOf, ASSET_SORT_COLUMNS } from "./asset-list.service.js";
+import { filteredAssetIds, idsOf, pageOfIds, rowsOf, ASSET_SORT_COLUMNS } from "./asset-list.service.js";
 import { toAssetSummary } from "./asset.repo.js";
 
 const BATCH = 1000;
@@ -36,8 +36,7 @@ async function* assetsOf(ctx: Ctx, query: ExportAssetsQuery): AsyncGenerator<Ass
   let cursor: (string | number)[] | undefined;
   let count = 0;
   while (count < ASSET_EXPORT_MAX) {
-    const ids = await pageOfIds(base, query, Math.min(BATCH, ASSET_EXPORT_MAX - count), cursor).execute();
-    const rows = await rowsOf(ctx.db, ids.map((r) => r.id), query);
+    const rows = await rowsOf(ctx.db, await idsOf(pageOfIds(base, query, Math.min(BATCH, ASSET_EXPORT_MAX - count), cursor)), query);
     for (const row of rows) yield toAssetSummary(row);
     count += rows.length;
     const last = rows[rows.length - 1];

@@ -97,6 +97,10 @@ export function pageOfIds(q: IdQuery, f: Filters, limit: number, cursor: Key | u
   return page.orderBy(sortIndex ? sql.ref(column) : sql`${sql.ref(column)} || ''`, f.order).orderBy("a.id", f.order).limit(limit);
 }
 
+export async function idsOf(page: ReturnType<typeof pageOfIds>): Promise<number[]> {
+  return (await page.execute()).map((r) => r.id);
+}
+
 /** A search looks first among this many rows next in sort order, then beyond them through its own indexes. */
 const SEARCH_WINDOW = 10_000;
 
@@ -112,17 +116,16 @@ const SEARCH_WINDOW = 10_000;
 async function searchPageIds(ctx: Ctx, f: Filters, limit: number, cursor: Key | undefined): Promise<number[]> {
   const sort = ASSET_SORT_COLUMNS[f.sort];
   const q = await filteredAssetIds(ctx, f);
-  let window = ctx.db.selectFrom("asset as a").select([sql<string | number>`${sql.ref(sort.column)}`.as("value"), "a.id"]);
+  let window = ctx.db.selectFrom("asset as a").select([sql.ref<string | number>(sort.column).as("value"), "a.id"]);
   if (sort.nullable) window = window.where(sort.column, "is not", null);
   if (cursor) window = beside(window, f, cursor, "after");
   const edge = await window.orderBy(sort.column, f.order).orderBy("a.id", f.order).offset(SEARCH_WINDOW - 1).limit(1).executeTakeFirst();
-  if (!edge) return (await pageOfIds(q, f, limit, cursor).execute()).map((r) => r.id);
+  if (!edge) return idsOf(pageOfIds(q, f, limit, cursor));
   const edgeKey = [edge.value, edge.id];
   const scan = await filteredAssetIds(ctx, f, false);
-  const near = (await pageOfIds(beside(scan, f, edgeKey, "upTo"), f, limit, cursor).execute()).map((r) => r.id);
+  const near = await idsOf(pageOfIds(beside(scan, f, edgeKey, "upTo"), f, limit, cursor));
   if (near.length >= limit) return near;
-  const far = await pageOfIds(q, f, limit - near.length, edgeKey, false).execute();
-  return [...near, ...far.map((r) => r.id)];
+  return [...near, ...await idsOf(pageOfIds(q, f, limit - near.length, edgeKey, false))];
 }
 
 /** The rows of these ids, with their names joined, in sort order. */
@@ -141,7 +144,7 @@ export async function listAssets(ctx: Ctx, query: ListAssetsQuery): Promise<Page
   const cursor = query.cursor ? decodeCursor(query.cursor, [...sort.types]) : undefined;
   const ids = query.q
     ? await searchPageIds(ctx, query, query.limit + 1, cursor)
-    : (await pageOfIds(await filteredAssetIds(ctx, query), query, query.limit + 1, cursor).execute()).map((r) => r.id);
+    : await idsOf(pageOfIds(await filteredAssetIds(ctx, query), query, query.limit + 1, cursor));
   return toPage(await rowsOf(ctx.db, ids, query), query.limit, toAssetSummary, sort.cursor);
 }
 
