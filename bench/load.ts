@@ -14,6 +14,8 @@ export type LoadOptions = {
   expectStatus: number;
   /** The server's CPU time so far, in seconds: read when measuring starts and ends. */
   serverCpu?: () => number | undefined;
+  /** The database server's CPU time so far, likewise, when it runs on this machine. */
+  databaseCpu?: () => number | undefined;
 };
 
 export type LoadResult = {
@@ -22,6 +24,8 @@ export type LoadResult = {
   serverCpu?: number;
   /** rps / serverCpu: what one fully busy core would serve, the figure least moved by a noisy machine. */
   rpsPerCore?: number;
+  /** Database CPU milliseconds per request, when known. */
+  databaseMsPerRequest?: number;
 };
 
 function send(agent: http.Agent, opts: LoadOptions): Promise<number> {
@@ -56,7 +60,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let cpuAtStart: number | undefined;
-  const cpuTimer = setTimeout(() => { cpuAtStart = opts.serverCpu?.(); }, measureFrom - start);
+  let dbCpuAtStart: number | undefined;
+  const cpuTimer = setTimeout(() => { cpuAtStart = opts.serverCpu?.(); dbCpuAtStart = opts.databaseCpu?.(); }, measureFrom - start);
   const client = async () => {
     for (let t = performance.now(); t < end; t = performance.now()) {
       const status = await send(agent, opts).catch(() => 0);
@@ -69,13 +74,16 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   await Promise.all(Array.from({ length: opts.connections }, client));
   clearTimeout(cpuTimer);
   const cpuAtEnd = opts.serverCpu?.();
+  const dbCpuAtEnd = opts.databaseCpu?.();
   agent.destroy();
   const seconds = (performance.now() - measureFrom) / 1000;
   latencies.sort((a, b) => a - b);
   const rps = latencies.length / seconds;
   const serverCpu = cpuAtStart !== undefined && cpuAtEnd !== undefined ? (cpuAtEnd - cpuAtStart) / seconds : undefined;
   return { requests: latencies.length, errors, seconds, rps, p50: percentile(latencies, 50), p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99), serverCpu, rpsPerCore: serverCpu ? rps / serverCpu : undefined };
+    p99: percentile(latencies, 99), serverCpu, rpsPerCore: serverCpu ? rps / serverCpu : undefined,
+    databaseMsPerRequest: dbCpuAtStart !== undefined && dbCpuAtEnd !== undefined && latencies.length > 0
+      ? ((dbCpuAtEnd - dbCpuAtStart) * 1000) / latencies.length : undefined };
 }
 
 /** CPU seconds a process has used (user + system), from /proc on Linux; undefined elsewhere. */
@@ -84,6 +92,22 @@ export function processCpuSeconds(pid: number | undefined): number | undefined {
   // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/**
+ * CPU seconds used so far by every process named `name` (PostgreSQL's backends, say), when the
+ * server runs on this machine; a backend that ends meanwhile takes its seconds with it.
+ */
+export function processesCpuSeconds(name: string): number {
+  let seconds = 0;
+  for (const pid of fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === name) seconds += processCpuSeconds(Number(pid)) ?? 0;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return seconds;
 }
 
 /** USER_HZ: 100 on every Linux architecture Node supports. */

@@ -12,7 +12,7 @@ import { type Database, openPostgres, openSqlite } from "../src/server/db/databa
 import { migrateToLatest } from "../src/server/db/migrate.js";
 import { generateDemo } from "../src/server/demo/demo.js";
 import { generateTickets } from "../src/server/demo/demo-tickets.js";
-import { processCpuSeconds, runLoad } from "./load.js";
+import { processCpuSeconds, processesCpuSeconds, runLoad } from "./load.js";
 import { type ServerProcess, pinSelf, signIn, spawnServer, waitForHealth } from "./server.js";
 
 const COUNT = Number(process.env.VIGIE_BENCH_TICKETS ?? 1_000_000);
@@ -102,9 +102,13 @@ async function measureCreation(server: ServerProcess, dialect: string, cookie: s
     url: `${server.url}/api/tickets`, method: "POST", headers: { cookie }, connections: 16, seconds: SECONDS, expectStatus: 201,
     body: () => JSON.stringify({ title: `Bench : imprimante bloquée ${++n}`, requesterId: 10 + (n % 5000), urgency: 4, impact: 3, channel: "phone", groupId: 1 }),
     serverCpu: () => processCpuSeconds(server.child.pid),
+    databaseCpu: () => (dialect === "postgres" ? processesCpuSeconds("postgres") : undefined),
   });
   const perCore = r.rpsPerCore ? `, ${r.rpsPerCore.toFixed(0)} per busy server core` : "";
-  console.log(`${dialect.padEnd(9)} ${"create ticket".padEnd(44)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(5)} tickets/s${perCore}${r.errors ? ` (${r.errors} errors)` : ""}`);
+  // Where the CPU goes per ticket: on a small machine the server and PostgreSQL share its cores.
+  const db = r.databaseMsPerRequest === undefined ? "" : `, PostgreSQL ${r.databaseMsPerRequest.toFixed(2)} ms`;
+  const cost = r.rpsPerCore ? `; CPU per ticket: server ${(1000 / r.rpsPerCore).toFixed(2)} ms${db}` : "";
+  console.log(`${dialect.padEnd(9)} ${"create ticket".padEnd(44)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  ${r.rps.toFixed(0).padStart(5)} tickets/s${perCore}${cost}${r.errors ? ` (${r.errors} errors)` : ""}`);
 }
 
 async function main(): Promise<void> {
