@@ -5,7 +5,7 @@ import type { AssetKind } from "../src/shared/api/asset-references.js";
 import type { Me } from "../src/shared/api/auth.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall, ok, signInAs } from "./helpers.js";
+import { apiCall, ok, saveViewAs, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -106,12 +106,7 @@ describe.skipIf(missing !== undefined)("the asset list's columns and saved views
 
   it("saves the filters and columns as a view, and opens it again from a clean list", async () => {
     const { page } = browser;
-    await page.getByRole("button", { name: "+ Enregistrer cette vue" }).click();
-    const dialog = page.getByRole("dialog", { name: "Enregistrer la vue" });
-    await dialog.getByLabel(/^Nom de la vue/).fill(VIEW);
-    await dialog.getByRole("button", { name: "Enregistrer" }).click();
-    await page.getByText(`Vue « ${VIEW} » enregistrée`).waitFor();
-    await page.getByRole("button", { name: VIEW, pressed: true }).waitFor();
+    await saveViewAs(page, VIEW);
 
     // A clean list with the default columns: the view must bring back its own filters and columns.
     await page.goto(`${server.url}/assets`);

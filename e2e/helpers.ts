@@ -58,3 +58,13 @@ export async function signInAs(browser: { page: Page; context: BrowserContext },
   await page.getByRole("button", { name: /^(Se connecter|Sign in)$/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
+
+/** Saves the list's filters and columns as a view (the French screen), and waits until it is the current one. */
+export async function saveViewAs(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "+ Enregistrer cette vue" }).click();
+  const dialog = page.getByRole("dialog", { name: "Enregistrer la vue" });
+  await dialog.getByLabel(/^Nom de la vue/).fill(name);
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByText(`Vue « ${name} » enregistrée`).waitFor();
+  await page.getByRole("button", { name, pressed: true }).waitFor();
+}

@@ -5,7 +5,7 @@ import type { Group } from "../src/shared/api/groups.js";
 import type { Ticket } from "../src/shared/api/tickets.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall, ok, pickOption, signInAs } from "./helpers.js";
+import { apiCall, ok, pickOption, saveViewAs, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -102,12 +102,7 @@ describe.skipIf(missing !== undefined)("the supervisor's queue: filters, columns
 
   it("saves the view, and finds it with its filters and columns after a reload", async () => {
     const { page } = browser;
-    await page.getByRole("button", { name: "+ Enregistrer cette vue" }).click();
-    const dialog = page.getByRole("dialog", { name: "Enregistrer la vue" });
-    await dialog.getByLabel(/^Nom de la vue/).fill(VIEW);
-    await dialog.getByRole("button", { name: "Enregistrer" }).click();
-    await page.getByText(`Vue « ${VIEW} » enregistrée`).waitFor();
-    await page.getByRole("button", { name: VIEW, pressed: true }).waitFor();
+    await saveViewAs(page, VIEW);
 
     await page.goto(`${server.url}/tickets`);
     await expect.poll(() => rows().count()).toBe(7);

@@ -2,20 +2,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeReferences, parseAgentXml } from "./agent-xml.js";
 import { decodeBody } from "./decode-body.js";
-import { InventoryProtocolError } from "./protocol-error.js";
+import { refusal, refusalOf } from "./refusal.test-support.js";
 
 const fixture = (path: string) => readFileSync(new URL(`../../../../../test/fixtures/inventory/${path}`, import.meta.url));
 const xml = (text: string) => Buffer.from(text, "utf8");
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InventoryProtocolError);
-    return (error as InventoryProtocolError).reason;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("parseAgentXml", () => {
   it("reads the Fusion PROLOG as sent (zlib), with its TOKEN", () => {
@@ -94,14 +85,9 @@ describe("parseAgentXml", () => {
       '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' +
         "<REQUEST><DEVICEID>&e;</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>",
     );
-    let message = "";
-    try {
-      parseAgentXml(attack);
-    } catch (error) {
-      message = (error as Error).message;
-      expect((error as InventoryProtocolError).reason).toBe("XML_DOCTYPE_REFUSED");
-    }
-    expect(message).not.toContain("root:");
+    const error = refusalOf(() => parseAgentXml(attack));
+    expect(error.reason).toBe("XML_DOCTYPE_REFUSED");
+    expect(error.message).not.toContain("root:");
   });
 
   it("never expands nested entities (billion laughs)", () => {

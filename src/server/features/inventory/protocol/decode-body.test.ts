@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeBody, encodeReply, sniffEncoding } from "./decode-body.js";
-import { InventoryProtocolError } from "./protocol-error.js";
+import { refusal } from "./refusal.test-support.js";
 
 const PROLOG = Buffer.from("<REQUEST><DEVICEID>vm-2026-11-22-13-41-44</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>");
 const MB = 1024 * 1024;
@@ -20,15 +20,6 @@ function zerosBomb(megabytes: number): Buffer {
   return Buffer.concat([first, ...Array<Buffer>(megabytes - 1).fill(repeated), finalBlock, adler]);
 }
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InventoryProtocolError);
-    return (error as InventoryProtocolError).reason;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("decodeBody", () => {
   it("inflates zlib, gunzips gzip and passes plain XML and JSON through", () => {

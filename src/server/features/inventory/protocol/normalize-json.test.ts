@@ -3,7 +3,7 @@ import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeBody } from "./decode-body.js";
 import { parseAgentJson, type GlpiInventory } from "./normalize-json.js";
-import { InventoryProtocolError } from "./protocol-error.js";
+import { refusalOf } from "./refusal.test-support.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../../../test/fixtures/inventory/glpi-format/inventory_format-examples-${name}.json`, import.meta.url));
@@ -15,15 +15,6 @@ function inventoryOf(bytes: Buffer): GlpiInventory {
   return message;
 }
 
-function refusalOf(run: () => unknown): InventoryProtocolError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InventoryProtocolError);
-    return error as InventoryProtocolError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("parseAgentJson — contact", () => {
   it("reads what the agent can do", () => {
