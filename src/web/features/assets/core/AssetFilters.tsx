@@ -1,10 +1,11 @@
-import { Badge, Button, Collapse, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Switch, TextInput } from "@mantine/core";
-import { useDebouncedCallback, useDisclosure } from "@mantine/hooks";
+import { Badge, Button, Collapse, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Switch } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ASSET_SORTS } from "../../../../shared/api/assets.js";
 import { ASSET_FAMILIES, ASSET_STATUSES } from "../../../../shared/domain/assets.js";
 import { SearchIcon } from "../../../components/icons.js";
+import { SearchFilter } from "../../../components/SearchFilter.js";
 import { UserSelect } from "../../../components/UserSelect.js";
 import { useUserLabel } from "../../tickets/queue/useQueue.js";
 import { useKindName } from "../references/kind-name.js";
@@ -45,35 +46,6 @@ function KindFilter({ query, setFilter }: FilterProps) {
   );
 }
 
-/** Typing filters as one goes, without a request per key press; "clear" resets the text. */
-function SearchBox({ query, setFilter }: FilterProps) {
-  const { t } = useTranslation();
-  const committed = query.q ?? "";
-  const [text, setText] = useState(committed);
-  const [shown, setShown] = useState(committed);
-  if (committed !== shown) {
-    setShown(committed);
-    setText(committed);
-  }
-  const commit = useDebouncedCallback((value: string) => setFilter("q", value.trim() || null), 300);
-  return (
-    <TextInput
-      label={t("assets.filters.search")}
-      placeholder={t("assets.filters.searchPlaceholder")}
-      leftSection={<SearchIcon size={14} />}
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        commit(event.currentTarget.value);
-      }}
-      onKeyDown={(event) => event.key === "Enter" && setFilter("q", text.trim() || null)}
-      w={{ base: "100%", sm: 240 }}
-      size="xs"
-      type="search"
-    />
-  );
-}
-
 const idText = (id: number | null) => (id === null ? null : String(id));
 
 function MoreFilters({ query, setFilter }: FilterProps) {
@@ -111,7 +83,8 @@ export function AssetFilters({ query, setFilter, onClear, tools }: FilterProps &
   return (
     <>
       <Group mb="sm" gap="sm" align="flex-end" wrap="wrap">
-        <SearchBox query={query} setFilter={setFilter} />
+        <SearchFilter value={query.q} onChange={(value) => setFilter("q", value)} label={t("assets.filters.search")}
+          placeholder={t("assets.filters.searchPlaceholder")} icon={<SearchIcon size={14} />} width={240} />
         <KindFilter query={query} setFilter={setFilter} />
         <MultiSelect
           label={t("assets.filters.status")}

@@ -1,40 +1,13 @@
-import { Badge, Button, Collapse, Group, MultiSelect, Select, TextInput } from "@mantine/core";
-import { useDebouncedCallback, useDisclosure } from "@mantine/hooks";
-import { type ReactNode, useState } from "react";
+import { Badge, Button, Collapse, Group, MultiSelect, Select } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SCALE, TICKET_SORTS, TICKET_STATUSES } from "../../../../shared/domain/tickets.js";
+import { SearchFilter } from "../../../components/SearchFilter.js";
 import { FilterPanel } from "./FilterPanel.js";
 import { PANEL_KEYS, type QueueQuery, countFilters, listOf, queueSort } from "./queue-params.js";
 
 type FilterProps = { query: QueueQuery; setFilter: (key: string, value: string | null) => void };
-
-/** Typing filters as one goes, without a request per key press; a saved view or "clear" resets the text. */
-function TitleSearch({ query, setFilter }: FilterProps) {
-  const { t } = useTranslation();
-  const committed = query.q ?? "";
-  const [text, setText] = useState(committed);
-  const [shown, setShown] = useState(committed);
-  if (committed !== shown) {
-    setShown(committed);
-    setText(committed);
-  }
-  const commit = useDebouncedCallback((value: string) => setFilter("q", value.trim() || null), 300);
-  return (
-    <TextInput
-      label={t("queue.search")}
-      placeholder={t("queue.searchPlaceholder")}
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        commit(event.currentTarget.value);
-      }}
-      onKeyDown={(event) => event.key === "Enter" && setFilter("q", text.trim() || null)}
-      w={{ base: "100%", sm: 220 }}
-      size="xs"
-      type="search"
-    />
-  );
-}
 
 /**
  * The queue's filters: title, status, priority and sort in view; every other field behind
@@ -49,7 +22,8 @@ export function QueueFilters({ query, setFilter, onClear, tools }: FilterProps &
   return (
     <>
       <Group mb="sm" gap="sm" align="flex-end" wrap="wrap">
-        <TitleSearch query={query} setFilter={setFilter} />
+        <SearchFilter value={query.q} onChange={(value) => setFilter("q", value)} label={t("queue.search")}
+          placeholder={t("queue.searchPlaceholder")} width={220} />
         <MultiSelect
           label={t("tickets.status")}
           placeholder={statuses.length ? undefined : t("tickets.anyStatus")}
