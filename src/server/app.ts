@@ -26,6 +26,7 @@ import { attachLive, publishTicketChanges } from "./features/live/live.js";
 import { liveRoutes } from "./features/live/live.routes.js";
 import { notificationRoutes } from "./features/notifications/notification.routes.js";
 import { fleetRoutes } from "./features/assets/fleet.routes.js";
+import { registerAgentEndpoints } from "./features/inventory/agent.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   attachLive(app, deps.db, deps.liveUrl ? await createPgBus({ db: deps.db, url: deps.liveUrl, log: app.log }) : createMemoryBus(app.log));
   await registerAttachmentHttp(app);
+  await registerAgentEndpoints(app, deps.db);
 
   const document = buildOpenApi(ROUTES, deps.config.version);
   await app.register(fastifySwagger, { mode: "static", specification: { document: document as never } });

@@ -15,6 +15,7 @@ import * as inventoryCampaign from "./migrations/2026_11_23_220000_inventory_cam
 import * as fleetAlerts from "./migrations/2026_11_23_230000_fleet_alerts.js";
 import * as savedViewScope from "./migrations/2026_11_24_090000_saved_view_scope.js";
 import * as assetListIndexes from "./migrations/2026_11_24_100000_asset_list_indexes.js";
+import * as inventoryAgents from "./migrations/2026_11_24_110000_inventory_agents.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_23_230000_fleet_alerts": fleetAlerts,
   "2026_11_24_090000_saved_view_scope": savedViewScope,
   "2026_11_24_100000_asset_list_indexes": assetListIndexes,
+  "2026_11_24_110000_inventory_agents": inventoryAgents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

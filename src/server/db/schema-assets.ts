@@ -18,6 +18,8 @@ export type AssetTables = {
   ticket_asset: TicketAssetTable;
   inventory_campaign: InventoryCampaignTable;
   inventory_scan: InventoryScanTable;
+  inventory_agent: InventoryAgentTable;
+  inventory_import: InventoryImportTable;
 };
 
 export type AssetKindTable = {
@@ -190,3 +192,30 @@ export type InventoryCampaignTable = {
 export type InventoryCampaignRow = Selectable<InventoryCampaignTable>;
 
 export type InventoryScanTable = { campaign_id: number; tag: string; asset_id: number | null; scanned_by: number | null; scanned_at: string };
+
+/** An inventory agent, by the device id it keeps across runs (migration 2026_11_24_110000_inventory_agents). */
+export type InventoryAgentTable = {
+  id: Generated<number>;
+  device_id: string;
+  entity_id: number;
+  name: string | null;
+  version: string | null;
+  last_ip: string | null;
+  last_contact_at: string;
+  last_inventory_at: string | null;
+  created_at: string;
+};
+
+/** One message an agent sent: received, or refused with its reason. */
+export type InventoryImportTable = {
+  id: Generated<number>;
+  agent_id: number | null;
+  entity_id: number;
+  device_id: string | null;
+  ip: string | null;
+  query: string | null;
+  outcome: "received" | "refused";
+  reason: string | null;
+  detail: string | null;
+  received_at: string;
+};

@@ -383,4 +383,6 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "ticket_asset" },
   { name: "inventory_campaign" },
   { name: "inventory_scan" },
+  { name: "inventory_agent" },
+  { name: "inventory_import" },
 ];
