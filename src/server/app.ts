@@ -27,6 +27,7 @@ import { liveRoutes } from "./features/live/live.routes.js";
 import { notificationRoutes } from "./features/notifications/notification.routes.js";
 import { fleetRoutes } from "./features/assets/fleet.routes.js";
 import { registerAgentEndpoints } from "./features/inventory/agent.routes.js";
+import { agentListRoutes } from "./features/inventory/agent-list.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -35,7 +36,7 @@ import { type RouteSpec, parseInput } from "./http/route.js";
 import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
-export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes];
+export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes, ...agentListRoutes];
 
 export type AppDeps = {
   db: Kysely<DB>;

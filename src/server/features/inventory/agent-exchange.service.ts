@@ -11,6 +11,7 @@ import { AppError } from "../../http/errors.js";
 import { type AgentXmlRequest, parseAgentXml } from "./protocol/agent-xml.js";
 import { type BodyEncoding, decodeBody, encodeReply, replyContentType, sniffEncoding } from "./protocol/decode-body.js";
 import type { AgentInventory } from "./protocol/inventory-model.js";
+import { agentOf } from "./protocol/inventory-values.js";
 import { normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
 
@@ -42,13 +43,15 @@ function summaryOf(inventory: AgentInventory): string {
 /** Records the agent (new or seen again) and the message, in one transaction. */
 async function record(db: Kysely<DB>, entityId: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory | null): Promise<Received> {
   const at = now();
-  const agent = inventory?.agent ?? { name: null, version: null };
+  // A PROLOG carries no inventory: the User-Agent names the agent until one comes.
+  const agent = inventory?.agent ?? agentOf(msg.userAgent ?? null);
   return db.transaction().execute(async (trx) => {
     const known = await trx.selectFrom("inventory_agent").select(["id", "entity_id"]).where("device_id", "=", request.deviceId).executeTakeFirst();
-    const seen = { last_ip: msg.ip, last_contact_at: at, ...(inventory ? { last_inventory_at: at, name: agent.name, version: agent.version } : {}) };
+    const named = agent.name ? { name: agent.name, version: agent.version } : {};
+    const seen = { last_ip: msg.ip, last_contact_at: at, ...named, ...(inventory ? { last_inventory_at: at } : {}) };
     const agentId = known
       ? (await trx.updateTable("inventory_agent").set(seen).where("id", "=", known.id).returning("id").executeTakeFirstOrThrow()).id
-      : (await trx.insertInto("inventory_agent").values({ device_id: request.deviceId, entity_id: entityId, name: agent.name, version: agent.version,
+      : (await trx.insertInto("inventory_agent").values({ device_id: request.deviceId, entity_id: entityId, name: null, version: null,
         last_inventory_at: null, created_at: at, ...seen }).returning("id").executeTakeFirstOrThrow()).id;
     const detail = inventory ? summaryOf(inventory) : request.query;
     await trx.insertInto("inventory_import").values({ agent_id: agentId, entity_id: known?.entity_id ?? entityId, device_id: request.deviceId,

@@ -12,5 +12,6 @@ import { enAssets } from "./assets.js";
 import { enContracts } from "./contracts.js";
 import { enInventory } from "./inventory.js";
 import { enAssetImport } from "./asset-import.js";
+import { enAgents } from "./agents.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents };

@@ -11,8 +11,9 @@ import { frAssets } from "./assets.js";
 import { frContracts } from "./contracts.js";
 import { frInventory } from "./inventory.js";
 import { frAssetImport } from "./asset-import.js";
+import { frAgents } from "./agents.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

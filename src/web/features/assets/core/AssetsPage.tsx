@@ -50,6 +50,7 @@ export function AssetsPage() {
           <Group gap="xs">
             <Button component={Link} to="/assets/movements" variant="subtle">{t("assets.movements.link")}</Button>
             <Button component={Link} to="/assets/renewal" variant="subtle">{t("assets.renewal.link")}</Button>
+            <Button component={Link} to="/assets/agents" variant="subtle">{t("agents.link")}</Button>
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button variant="default">{t("assets.export")}</Button>

@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import zlib from "node:zlib";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Me } from "../src/shared/api/auth.js";
+import type { User } from "../src/shared/api/users.js";
+import { type Browser, openBrowser, screenshot } from "./browser.js";
+import { apiCall, ok, signInAs } from "./helpers.js";
+import { ROOT, missingPrerequisite, startServer, type TestServer } from "./server.js";
+
+const missing = missingPrerequisite();
+if (missing) console.warn(`e2e skipped: ${missing}`);
+
+const ADMIN = { login: "admin", password: "admin-password-2026" };
+const TECH = { login: "nina.leroy", password: "technicienne-parc-2026!", firstName: "Nina", lastName: "Leroy", language: "fr" };
+const TECH_EN = { login: "sam.taylor", password: "fleet-technician-2026!", firstName: "Sam", lastName: "Taylor", language: "en" };
+const FUSION_DEVICE = "vm-2026-11-22-13-41-44";
+
+const fixture = (name: string) => fs.readFileSync(`${ROOT}/test/fixtures/inventory/${name}`);
+const OCS_INVENTORY = fixture("ocsinventory-2.10/inventory.zlib");
+const OCS_DEVICE = /<DEVICEID>([^<]+)</.exec(zlib.inflateSync(OCS_INVENTORY).toString("utf8"))?.[1] ?? "";
+
+/** What an agent does: a POST of its (compressed) XML on the address it was given. */
+async function agentPost(url: string, body: Buffer, userAgent: string): Promise<number> {
+  const res = await fetch(url, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/x-compress-zlib", "user-agent": userAgent } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync("/tmp/shots", { recursive: true });
+  await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+}
+
+describe.skipIf(missing !== undefined)("inventory agents and their log, for people", () => {
+  let server: TestServer;
+  let desk: Browser;
+  let phone: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ VIGIE_ADMIN_LOGIN: ADMIN.login, VIGIE_ADMIN_PASSWORD: ADMIN.password });
+    const login = await apiCall<Me>(server.url, "/api/auth/login", { method: "POST", body: ADMIN });
+    const cookie = login.cookie ?? "";
+    for (const person of [TECH, TECH_EN]) {
+      const user = await ok(apiCall<User>(server.url, "/api/users", { method: "POST", cookie,
+        body: { ...person, email: `${person.login}@durand.example`, entityId: login.body.entityId } }));
+      await ok(apiCall(server.url, "/api/grants", { method: "POST", cookie,
+        body: { userId: user.id, entityId: login.body.entityId, role: "technician", recursive: true } }));
+    }
+    expect(await agentPost(`${server.url}/front/inventory.php`, fixture("fusioninventory-2.6/prolog.zlib"), "FusionInventory-Agent_v2.6-3")).toBe(200);
+    expect(await agentPost(`${server.url}/ocsinventory`, OCS_INVENTORY, "OCS-NG_unified_unix_agent_v2.10.0")).toBe(200);
+    desk = await openBrowser();
+    phone = await openBrowser({ viewport: { width: 375, height: 812 } });
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === "fail") await screenshot(desk.page, `agents-failed-${context.task.name.slice(0, 40)}`);
+  });
+
+  afterAll(async () => {
+    await desk?.close();
+    await phone?.close();
+    await server?.stop();
+  });
+
+  it("a technician finds both agents from the fleet page, with the addresses to give the agents", async () => {
+    const { page } = desk;
+    await signInAs(desk, server.url, TECH);
+    await page.goto(`${server.url}/assets`);
+    await page.getByRole("link", { name: "Agents", exact: true }).click();
+    await page.getByRole("heading", { name: "Agents d’inventaire" }).waitFor();
+    const agents = page.getByRole("table", { name: "Agents" });
+    await agents.getByRole("cell", { name: FUSION_DEVICE }).waitFor();
+    await agents.getByRole("cell", { name: OCS_DEVICE }).waitFor();
+    await agents.getByText("2.10.0").waitFor();
+    const urls = await page.getByTestId("agent-url").allTextContents();
+    expect(urls).toEqual([`${server.url}/ocsinventory`, `${server.url}/front/inventory.php`]);
+    await shot(page, "agents-list-fr");
+  });
+
+  it("shows the INVENTORY line in the journal, and a corrupt body's refusal with its reason under « refused only »", async () => {
+    const { page } = desk;
+    await page.getByRole("tab", { name: "Journal" }).click();
+    const log = page.getByRole("table", { name: "Journal" });
+    await log.getByRole("cell", { name: "INVENTORY", exact: true }).waitFor();
+    await log.getByText("Reçu").first().waitFor();
+
+    const corrupt = zlib.deflateSync(Buffer.from("<REQUEST><QUERY>PROLOG</QUERY><DEVICEID>x</DEVICEID></REQUEST>")).subarray(0, 20);
+    expect(await agentPost(`${server.url}/ocsinventory`, corrupt, "OCS-NG_unified_unix_agent_v2.10.0")).toBe(400);
+    // The switch lives in the address: it turns on once the router has moved there.
+    const refusedOnly = page.getByRole("switch", { name: "Refusés seulement" });
+    await refusedOnly.click();
+    await expect.poll(() => refusedOnly.isChecked()).toBe(true);
+    await log.getByRole("cell", { name: "BODY_CORRUPT" }).waitFor();
+    await expect.poll(() => log.getByRole("cell", { name: "INVENTORY", exact: true }).count()).toBe(0);
+    expect(await log.getByText("Refusé", { exact: true }).count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get("refused")).toBe("1");
+    await shot(page, "agents-log-refused-fr");
+  });
+
+  it("reads in English, and fits a phone", async () => {
+    await signInAs(desk, server.url, TECH_EN);
+    await desk.page.goto(`${server.url}/assets/agents`);
+    await desk.page.getByRole("heading", { name: "Inventory agents" }).waitFor();
+    await desk.page.getByRole("table", { name: "Agents" }).getByRole("cell", { name: OCS_DEVICE }).waitFor();
+    await shot(desk.page, "agents-list-en");
+    await desk.page.getByRole("tab", { name: "Log" }).click();
+    await desk.page.getByRole("table", { name: "Log" }).getByRole("cell", { name: "BODY_CORRUPT" }).waitFor();
+    await shot(desk.page, "agents-log-en");
+
+    await signInAs(phone, server.url, TECH);
+    await phone.page.goto(`${server.url}/assets/agents`);
+    await phone.page.getByRole("table", { name: "Agents" }).getByRole("cell", { name: FUSION_DEVICE }).waitFor();
+    // The table scrolls inside its box: the page itself stays as wide as the phone.
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(phone.page, "agents-phone");
+  });
+});

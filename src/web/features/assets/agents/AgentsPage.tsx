@@ -1,0 +1,45 @@
+import { Tabs } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { PageHeader } from "../../../components/PageHeader.js";
+import { AgentHelp } from "./AgentHelp.js";
+import { AgentList } from "./AgentList.js";
+import { ImportLog } from "./ImportLog.js";
+
+/**
+ * The inventory agents that report to Vigie and the log of what they sent. The tab and the
+ * switches live in the URL, so "back" and a shared link keep them.
+ */
+export function AgentsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "log" ? "log" : "agents";
+
+  function setParam(name: string, value: string | null) {
+    setParams((old) => {
+      const next = new URLSearchParams(old);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    }, { replace: true });
+  }
+
+  return (
+    <>
+      <PageHeader crumbs={[{ label: t("assets.title"), to: "/assets" }]} title={t("agents.title")} description={t("agents.description")} />
+      <AgentHelp />
+      <Tabs value={tab} onChange={(value) => setParam("tab", value === "log" ? "log" : null)} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="agents">{t("agents.tabs.agents")}</Tabs.Tab>
+          <Tabs.Tab value="log">{t("agents.tabs.log")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="agents">
+          <AgentList staleOnly={params.get("stale") === "1"} setStaleOnly={(on) => setParam("stale", on ? "1" : null)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="log">
+          <ImportLog refusedOnly={params.get("refused") === "1"} setRefusedOnly={(on) => setParam("refused", on ? "1" : null)} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
