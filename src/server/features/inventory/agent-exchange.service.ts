@@ -21,8 +21,6 @@ const PROLOG_FREQ_HOURS = 24;
 export type AgentMessage = { body: Buffer; contentType?: string; userAgent?: string; ip: string };
 export type AgentReply = { status: number; contentType: string; body: Buffer };
 
-type Received = { agentId: number; entityId: number; request: AgentXmlRequest; detail: string };
-
 /** The entity agents report to until agent tags place machines: the top of the tree (none before setup). */
 async function defaultEntity(db: Kysely<DB>): Promise<number | undefined> {
   return (await db.selectFrom("entity").select("id").where("parent_id", "is", null).orderBy("id").executeTakeFirst())?.id;
@@ -40,23 +38,24 @@ function summaryOf(inventory: AgentInventory): string {
   return [inventory.hardware.name, os, `${inventory.software.length} software`, `${inventory.cpus.length} CPU`].filter(Boolean).join(" · ");
 }
 
-/** Records the agent (new or seen again) and the message, in one transaction. */
-async function record(db: Kysely<DB>, entityId: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory | null): Promise<Received> {
+/**
+ * Records the agent (new or seen again) and the message, in one transaction. One upsert on the
+ * device id: two first messages of a new agent at once make one agent, and neither fails.
+ */
+async function record(db: Kysely<DB>, entityId: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory | null): Promise<void> {
   const at = now();
   // A PROLOG carries no inventory: the User-Agent names the agent until one comes.
   const agent = inventory?.agent ?? agentOf(msg.userAgent ?? null);
-  return db.transaction().execute(async (trx) => {
-    const known = await trx.selectFrom("inventory_agent").select(["id", "entity_id"]).where("device_id", "=", request.deviceId).executeTakeFirst();
-    const named = agent.name ? { name: agent.name, version: agent.version } : {};
-    const seen = { last_ip: msg.ip, last_contact_at: at, ...named, ...(inventory ? { last_inventory_at: at } : {}) };
-    const agentId = known
-      ? (await trx.updateTable("inventory_agent").set(seen).where("id", "=", known.id).returning("id").executeTakeFirstOrThrow()).id
-      : (await trx.insertInto("inventory_agent").values({ device_id: request.deviceId, entity_id: entityId, name: null, version: null,
-        last_inventory_at: null, created_at: at, ...seen }).returning("id").executeTakeFirstOrThrow()).id;
-    const detail = inventory ? summaryOf(inventory) : request.query;
-    await trx.insertInto("inventory_import").values({ agent_id: agentId, entity_id: known?.entity_id ?? entityId, device_id: request.deviceId,
-      ip: msg.ip, query: request.query, outcome: "received", reason: null, detail, received_at: at }).execute();
-    return { agentId, entityId: known?.entity_id ?? entityId, request, detail };
+  const named = agent.name ? { name: agent.name, version: agent.version } : {};
+  const seen = { last_ip: msg.ip, last_contact_at: at, ...named, ...(inventory ? { last_inventory_at: at } : {}) };
+  await db.transaction().execute(async (trx) => {
+    const saved = await trx.insertInto("inventory_agent")
+      .values({ device_id: request.deviceId, entity_id: entityId, name: null, version: null, last_inventory_at: null, created_at: at, ...seen })
+      .onConflict((oc) => oc.column("device_id").doUpdateSet(seen))
+      .returning(["id", "entity_id"]).executeTakeFirstOrThrow();
+    await trx.insertInto("inventory_import").values({ agent_id: saved.id, entity_id: saved.entity_id, device_id: request.deviceId,
+      ip: msg.ip, query: request.query, outcome: "received", reason: null, detail: inventory ? summaryOf(inventory) : request.query, received_at: at,
+    }).execute();
   });
 }
 

@@ -55,6 +55,15 @@ describe.each(DIALECTS)("inventory agents' endpoints on %s", (dialect) => {
     expect(agents).toHaveLength(1);
   });
 
+  it("makes one agent of a new agent's messages arriving at once, and answers each", async () => {
+    const prolog = Buffer.from("<REQUEST><DEVICEID>pc-at-once-2026</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>");
+    const answers = await Promise.all(Array.from({ length: 6 }, () => post("/front/inventory.php", prolog, { ...FUSION, "content-type": "application/xml" })));
+    expect(answers.map((res) => res.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    const agents = await t.db.selectFrom("inventory_agent").select("id").where("device_id", "=", "pc-at-once-2026").execute();
+    expect(agents).toHaveLength(1);
+    expect(await logOf("pc-at-once-2026")).toHaveLength(6);
+  });
+
   it("refuses a corrupt body, a DOCTYPE and an unknown query with a reply the agent logs, and keeps each refusal", async () => {
     const corrupt = zlib.deflateSync(Buffer.from("<REQUEST><QUERY>PROLOG</QUERY><DEVICEID>x</DEVICEID></REQUEST>")).subarray(0, 20);
     const cut = await post("/ocsinventory", corrupt, OCS);
