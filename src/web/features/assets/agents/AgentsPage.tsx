@@ -1,6 +1,7 @@
 import { Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { useSetParam } from "../../../lib/useSetParam.js";
 import { PageHeader } from "../../../components/PageHeader.js";
 import { AgentHelp } from "./AgentHelp.js";
 import { AgentList } from "./AgentList.js";
@@ -12,17 +13,10 @@ import { ImportLog } from "./ImportLog.js";
  */
 export function AgentsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const tab = params.get("tab") === "log" ? "log" : "agents";
 
-  function setParam(name: string, value: string | null) {
-    setParams((old) => {
-      const next = new URLSearchParams(old);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      return next;
-    }, { replace: true });
-  }
+  const setParam = useSetParam();
 
   return (
     <>

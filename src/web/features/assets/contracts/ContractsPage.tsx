@@ -10,6 +10,7 @@ import { SearchIcon } from "../../../components/icons.js";
 import { LoadMore } from "../../../components/LoadMore.js";
 import { PageHeader } from "../../../components/PageHeader.js";
 import { can } from "../../../lib/permissions.js";
+import { useSetParam } from "../../../lib/useSetParam.js";
 import { useMe } from "../../auth/useAuth.js";
 import { useEntityScope } from "../../shell/entity-scope.js";
 import { ContractBadges, useDayFormat, useMoneyFormat } from "./contract-ui.js";
@@ -24,19 +25,12 @@ const isDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : un
 export function ContractsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const { scope } = useEntityScope();
   const tab = params.get("tab") === "alerts" ? "alerts" : "list";
 
-  function setParam(name: string, value: string | null) {
-    setParams((old) => {
-      const next = new URLSearchParams(old);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      return next;
-    }, { replace: true });
-  }
+  const setParam = useSetParam();
 
   return (
     <>
