@@ -114,3 +114,14 @@ export function hasPrefix(column: string, text: string, opts: { indexed: boolean
 export function contains(column: string, text: string) {
   return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
 }
+
+/**
+ * Holds, until the transaction ends, a lock on each of these names (e.g. the serial and MAC
+ * addresses of a machine being inventoried), taken in one order so two holders never deadlock.
+ * PostgreSQL: transaction-level advisory locks. SQLite serialises writing transactions already.
+ */
+export async function lockNames(trx: Db, names: readonly string[]): Promise<void> {
+  if (dialectOf(trx) !== "postgres" || names.length === 0) return;
+  const sorted = [...new Set(names)].sort();
+  await sql`select pg_advisory_xact_lock(hashtextextended(name, 0)) from unnest(${sorted}::text[]) with ordinality as t(name, n) order by n`.execute(trx);
+}

@@ -16,6 +16,7 @@ import * as fleetAlerts from "./migrations/2026_11_23_230000_fleet_alerts.js";
 import * as savedViewScope from "./migrations/2026_11_24_090000_saved_view_scope.js";
 import * as assetListIndexes from "./migrations/2026_11_24_100000_asset_list_indexes.js";
 import * as inventoryAgents from "./migrations/2026_11_24_110000_inventory_agents.js";
+import * as inventoryAssets from "./migrations/2026_11_24_120000_inventory_assets.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_090000_saved_view_scope": savedViewScope,
   "2026_11_24_100000_asset_list_indexes": assetListIndexes,
   "2026_11_24_110000_inventory_agents": inventoryAgents,
+  "2026_11_24_120000_inventory_assets": inventoryAssets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -20,6 +20,12 @@ export type AssetTables = {
   inventory_scan: InventoryScanTable;
   inventory_agent: InventoryAgentTable;
   inventory_import: InventoryImportTable;
+  software: SoftwareTable;
+  software_version: SoftwareVersionTable;
+  asset_inventory: AssetInventoryTable;
+  asset_identity: AssetIdentityTable;
+  asset_software: AssetSoftwareTable;
+  asset_change: AssetChangeTable;
 };
 
 export type AssetKindTable = {
@@ -129,6 +135,8 @@ export type AssetTable = {
   recycler: string | null;
   disposal_certificate: string | null;
   loan_due_at: string | null;
+  /** JSON array of the fields a person edited (name, serial…): inventories leave them as they are. */
+  inventory_locks: string | null;
   version: number;
   created_by: number | null;
   created_at: string;
@@ -203,6 +211,9 @@ export type InventoryAgentTable = {
   last_ip: string | null;
   last_contact_at: string;
   last_inventory_at: string | null;
+  /** The asset its last inventory updated, and the tag it sent. */
+  asset_id: number | null;
+  tag: string | null;
   created_at: string;
 };
 
@@ -217,5 +228,65 @@ export type InventoryImportTable = {
   outcome: "received" | "refused";
   reason: string | null;
   detail: string | null;
+  /** For an inventory: the asset it matched or created, and the decision (match, create, refuse). */
+  asset_id: number | null;
+  decision: "match" | "create" | "refuse" | null;
+  rule: string | null;
+  /** What each rule did, one line each. */
+  trace: string | null;
   received_at: string;
+};
+
+/** Migration 2026_11_24_120000_inventory_assets: what inventories fill in. */
+export type SoftwareTable = { id: Generated<number>; name: string; publisher: string | null; name_key: string; created_at: string };
+export type SoftwareVersionTable = { id: Generated<number>; software_id: number; version: string; created_at: string };
+
+export type AssetInventoryTable = {
+  asset_id: number;
+  agent_id: number | null;
+  agent_name: string | null;
+  agent_version: string | null;
+  hostname: string | null;
+  uuid: string | null;
+  os_name: string | null;
+  os_version: string | null;
+  os_build: string | null;
+  os_arch: string | null;
+  os_install_date: string | null;
+  memory_mb: number | null;
+  disk_mb: number | null;
+  fullest_volume_pct: number | null;
+  last_user: string | null;
+  software_count: number;
+  /** JSON: InventoryDetails. */
+  details: string;
+  details_hash: string;
+  software_hash: string;
+  inventoried_at: string | null;
+  received_at: string;
+  first_received_at: string;
+};
+export type AssetInventoryRow = Selectable<AssetInventoryTable>;
+
+export type AssetIdentityTable = { key: "uuid" | "mac" | "name"; value: string; asset_id: number };
+
+export type AssetSoftwareTable = {
+  asset_id: number;
+  version_id: number;
+  software_id: number;
+  entity_id: number;
+  install_date: string | null;
+  arch: string | null;
+};
+
+export type AssetChangeTable = {
+  id: Generated<number>;
+  asset_id: number;
+  entity_id: number;
+  section: string;
+  change: "added" | "removed" | "changed";
+  item: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_at: string;
 };

@@ -51,6 +51,8 @@ export type EntityTable = {
   email: string | null;
   /** 1: every member of the entity follows its tickets from the portal. */
   shares_tickets: Generated<Flag>;
+  /** The tag this entity's inventory agents send, placing their machines here. */
+  inventory_tag: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -385,4 +387,10 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "inventory_scan" },
   { name: "inventory_agent" },
   { name: "inventory_import" },
+  { name: "software" },
+  { name: "software_version" },
+  { name: "asset_inventory" },
+  { name: "asset_identity" },
+  { name: "asset_software" },
+  { name: "asset_change" },
 ];

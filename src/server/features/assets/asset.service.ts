@@ -13,6 +13,7 @@ import { findEntityRow } from "../identity/entity.repo.js";
 import { assertCan } from "../identity/access.js";
 import { checkTagAndSerial, checkVersion, loadReadableAsset, loadWritableAsset } from "./asset-access.js";
 import { insertAssetEvent } from "./asset-event.repo.js";
+import { locksAfterEdit } from "./asset-locks.js";
 import { checkFieldValues } from "./asset-fields.js";
 import { checkAssetRefs, uniqueViolation } from "./asset-refs.js";
 import { generateTag } from "./asset-tag.js";
@@ -70,7 +71,7 @@ export async function createAsset(ctx: Ctx, input: CreateAssetBody): Promise<Ass
       warranty_months: body.warrantyMonths ?? null,
       warranty_end: warrantyEnd(body.warrantyStart ?? null, body.purchaseDate ?? null, body.warrantyMonths ?? null),
       depreciation_years: body.depreciationYears ?? null, disposed_at: null, recycler: null, disposal_certificate: null,
-      loan_due_at: null, version: 1, created_by: ctx.actor.userId, created_at: at, updated_at: at,
+      loan_due_at: null, inventory_locks: null, version: 1, created_by: ctx.actor.userId, created_at: at, updated_at: at,
     }).returning("id").executeTakeFirstOrThrow();
     await insertAssetEvent(trx, ctx.actor, { id: row.id, entity_id: entityId }, "create", null,
       { status, user_id: body.userId ?? null, location_id: body.locationId ?? null }, null, at);
@@ -131,6 +132,8 @@ export async function updateAsset(ctx: Ctx, id: number, input: UpdateAssetBody):
     await checkTagAndSerial(trx, row.entity_id, changed.has("assetTag") ? after.assetTag : null,
       changed.has("serial") || changed.has("manufacturerId") ? { serial: after.serial, manufacturerId: after.manufacturerId } : null, id);
     const set: Updateable<AssetTable> = Object.fromEntries(changes.map((c) => [COLUMNS[c.field as keyof Described], after[c.field as keyof Described]]));
+    const locks = locksAfterEdit(row, changes, after.fields);
+    if (locks !== undefined) set.inventory_locks = locks;
     const result = await trx.updateTable("asset").set({ ...set, manufacturer_id: after.manufacturerId, version: row.version + 1, updated_at: now() })
       .where("id", "=", id).where("version", "=", row.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError("ASSET_VERSION_CONFLICT", `Asset ${id} changed meanwhile`);

@@ -1,10 +1,12 @@
 /**
  * The conversation with the OCS and FusionInventory agents: PROLOG (may I send?) and INVENTORY.
  * Every message is kept in the import log, received or refused with its reason, and the agent is
- * known by the device id it keeps across runs. What the inventory fills in on the asset comes next.
+ * known by the device id it keeps across runs. An inventory is stored (store/store-inventory.ts) and
+ * the log says what was decided: the asset it matched or created, or why it was refused.
  */
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
+import type { InventoryImportTable } from "../../db/schema-assets.js";
 import { now } from "../../db/values.js";
 import { ERRORS } from "../../../shared/api/errors.js";
 import { AppError } from "../../http/errors.js";
@@ -14,6 +16,7 @@ import type { AgentInventory } from "./protocol/inventory-model.js";
 import { agentOf } from "./protocol/inventory-values.js";
 import { normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
+import { storeInventory } from "./store/store-inventory.js";
 
 /** Hours until the agent's next contact: a day, as OCS and GLPI servers answer by default. */
 const PROLOG_FREQ_HOURS = 24;
@@ -21,9 +24,16 @@ const PROLOG_FREQ_HOURS = 24;
 export type AgentMessage = { body: Buffer; contentType?: string; userAgent?: string; ip: string };
 export type AgentReply = { status: number; contentType: string; body: Buffer };
 
-/** The entity agents report to until agent tags place machines: the top of the tree (none before setup). */
-async function defaultEntity(db: Kysely<DB>): Promise<number | undefined> {
+/** The top of the entity tree, where machines without a known tag go (none before setup). */
+async function rootEntity(db: Kysely<DB>): Promise<number | undefined> {
   return (await db.selectFrom("entity").select("id").where("parent_id", "is", null).orderBy("id").executeTakeFirst())?.id;
+}
+
+/** The entity whose agent tag the inventory carries, else the root (said in the log). */
+async function entityOfTag(db: Kysely<DB>, tag: string | null, root: number): Promise<{ entityId: number; note: string | null }> {
+  if (!tag) return { entityId: root, note: null };
+  const entity = await db.selectFrom("entity").select("id").where("inventory_tag", "=", tag).executeTakeFirst();
+  return entity ? { entityId: entity.id, note: null } : { entityId: root, note: `tag ${tag} is no entity's: placed in the top entity` };
 }
 
 function xmlReply(xml: string, like: BodyEncoding, status = 200): AgentReply {
@@ -38,25 +48,51 @@ function summaryOf(inventory: AgentInventory): string {
   return [inventory.hardware.name, os, `${inventory.software.length} software`, `${inventory.cpus.length} CPU`].filter(Boolean).join(" · ");
 }
 
+type AgentRow = { id: number; entity_id: number };
+
 /**
- * Records the agent (new or seen again) and the message, in one transaction. One upsert on the
- * device id: two first messages of a new agent at once make one agent, and neither fails.
+ * Records the agent (new or seen again): one upsert on the device id, so two first messages of a
+ * new agent at once make one agent, and neither fails.
  */
-async function record(db: Kysely<DB>, entityId: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory | null): Promise<void> {
+async function upsertAgent(db: Kysely<DB>, entityId: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory | null): Promise<AgentRow> {
   const at = now();
   // A PROLOG carries no inventory: the User-Agent names the agent until one comes.
   const agent = inventory?.agent ?? agentOf(msg.userAgent ?? null);
   const named = agent.name ? { name: agent.name, version: agent.version } : {};
-  const seen = { last_ip: msg.ip, last_contact_at: at, ...named, ...(inventory ? { last_inventory_at: at } : {}) };
-  await db.transaction().execute(async (trx) => {
-    const saved = await trx.insertInto("inventory_agent")
-      .values({ device_id: request.deviceId, entity_id: entityId, name: null, version: null, last_inventory_at: null, created_at: at, ...seen })
-      .onConflict((oc) => oc.column("device_id").doUpdateSet(seen))
-      .returning(["id", "entity_id"]).executeTakeFirstOrThrow();
-    await trx.insertInto("inventory_import").values({ agent_id: saved.id, entity_id: saved.entity_id, device_id: request.deviceId,
-      ip: msg.ip, query: request.query, outcome: "received", reason: null, detail: inventory ? summaryOf(inventory) : request.query, received_at: at,
-    }).execute();
+  const seen = { last_ip: msg.ip, last_contact_at: at, ...named, ...(inventory ? { last_inventory_at: at, tag: inventory.tag, entity_id: entityId } : {}) };
+  return db.insertInto("inventory_agent")
+    .values({ device_id: request.deviceId, entity_id: entityId, name: null, version: null, last_inventory_at: null, asset_id: null, tag: null, created_at: at, ...seen })
+    .onConflict((oc) => oc.column("device_id").doUpdateSet(seen))
+    .returning(["id", "entity_id"]).executeTakeFirstOrThrow();
+}
+
+type Logged = Pick<InventoryImportTable, "detail"> & Partial<Pick<InventoryImportTable, "asset_id" | "decision" | "rule" | "trace" | "outcome" | "reason">>;
+
+async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: AgentXmlRequest, entry: Logged): Promise<void> {
+  await db.insertInto("inventory_import").values({ agent_id: agent.id, entity_id: agent.entity_id, device_id: request.deviceId, ip: msg.ip,
+    query: request.query, outcome: "received", reason: null, asset_id: null, decision: null, rule: null, trace: null, received_at: now(), ...entry,
+  }).execute();
+}
+
+async function receivePrologue(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentXmlRequest): Promise<void> {
+  // A known agent stays in its entity; a new one waits in the top entity for its first inventory's tag.
+  const known = await db.selectFrom("inventory_agent").select("entity_id").where("device_id", "=", request.deviceId).executeTakeFirst();
+  const agent = await upsertAgent(db, known?.entity_id ?? root, msg, request, null);
+  await log(db, agent, msg, request, { detail: request.query });
+}
+
+/** Stores the inventory, then logs what was decided: matched, created, or refused for a person to review. */
+async function receiveInventory(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory): Promise<void> {
+  const { entityId, note } = await entityOfTag(db, inventory.tag, root);
+  const agent = await upsertAgent(db, entityId, msg, request, inventory);
+  const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory });
+  const { decision } = stored;
+  const detail = [decision.text, summaryOf(inventory), note].filter(Boolean).join(" · ").slice(0, 1000);
+  await log(db, agent, msg, request, {
+    detail, asset_id: stored.assetId, decision: decision.decision, rule: decision.rule, trace: decision.trace.join("\n") || null,
+    ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
   });
+  if (stored.assetId !== null) await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
 }
 
 async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentXmlRequest | null) {
@@ -73,17 +109,17 @@ async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage
  */
 export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
   const encoding = sniffEncoding(msg.body) ?? "plain";
-  const entityId = await defaultEntity(db);
+  const entityId = await rootEntity(db);
   if (entityId === undefined) return refusalReply(new AppError("SERVICE_UNAVAILABLE", "Vigie is not set up yet: create its first administrator"), "SERVICE_UNAVAILABLE", encoding);
   let request: AgentXmlRequest | null = null;
   try {
     request = parseAgentXml(decodeBody(msg.body, msg.contentType).bytes);
     if (request.query === "PROLOG") {
-      await record(db, entityId, msg, request, null);
+      await receivePrologue(db, entityId, msg, request);
       return xmlReply(`<REPLY><PROLOG_FREQ>${PROLOG_FREQ_HOURS}</PROLOG_FREQ><RESPONSE>SEND</RESPONSE></REPLY>`, encoding);
     }
     if (request.query === "INVENTORY") {
-      await record(db, entityId, msg, request, normalizeXmlInventory(request, msg.userAgent));
+      await receiveInventory(db, entityId, msg, request, normalizeXmlInventory(request, msg.userAgent));
       return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
     throw new InventoryProtocolError("XML_NOT_A_REQUEST", `Unknown QUERY ${request.query}: this server takes PROLOG and INVENTORY`);

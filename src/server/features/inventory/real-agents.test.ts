@@ -71,5 +71,25 @@ describe.skipIf(missingAgents())("the real inventory agents", () => {
       expect(log.filter((entry) => entry.query === "INVENTORY" && entry.outcome === "received")).toHaveLength(2);
       expect(log.every((entry) => entry.outcome === "received")).toBe(true);
     }, 300_000);
+
+    it("makes this machine one asset, with its real system, processors, interfaces and software", async () => {
+      const assets = await t.db.selectFrom("asset").innerJoin("asset_inventory as inv", "inv.asset_id", "asset.id")
+        .select(["asset.id", "asset.name", "inv.os_name", "inv.software_count", "inv.details", "inv.agent_name"]).execute();
+      // Four inventories from two agents, no BIOS serial here: found again by MAC address and name, never duplicated.
+      expect(assets).toHaveLength(1);
+      const [asset] = assets;
+      expect(asset!.name.toLowerCase().split(".")[0]).toBe(os.hostname().toLowerCase().split(".")[0]);
+      expect(asset!.os_name).toMatch(/Debian/);
+      const details = JSON.parse(asset!.details) as { cpus: unknown[]; networks: { mac: string | null }[] };
+      expect(details.cpus.length).toBeGreaterThan(0);
+      const macs = Object.values(os.networkInterfaces()).flat().map((i) => i?.mac).filter((mac) => mac && mac !== "00:00:00:00:00:00");
+      expect(details.networks.map((n) => n.mac)).toEqual(expect.arrayContaining(macs.slice(0, 1)));
+      const software = await t.db.selectFrom("asset_software").innerJoin("software", "software.id", "asset_software.software_id")
+        .select("software.name").where("asset_software.asset_id", "=", asset!.id).execute();
+      expect(software.length).toBe(asset!.software_count);
+      expect(software.map((row) => row.name)).toContain("bash");
+      const decisions = await t.db.selectFrom("inventory_import").select(["decision", "detail"]).where("query", "=", "INVENTORY").orderBy("id").execute();
+      expect(decisions.map((row) => row.decision)).toEqual(["create", "match", "match", "match"]);
+    }, 60_000);
   });
 });

@@ -136,8 +136,9 @@ function cachedRuleValues(rules: readonly SoftwareRule[]): (nameAndPublisher: st
 
 /**
  * One comparison string per catalogue software: names and publishers that differ only in case
- * ("VideoLan", "VideoLAN") are the same software.
+ * ("VideoLan", "VideoLAN") are the same software. Stored as software.name_key.
  */
 export function softwareIdentity(key: Pick<SoftwareKey, "name" | "publisher">): string {
-  return `${key.publisher.toLowerCase()}\u0000${key.name.toLowerCase()}`;
+  // The unit separator, not NUL: PostgreSQL's text refuses NUL, and this key is stored.
+  return `${key.publisher.toLowerCase()}\u001f${key.name.toLowerCase()}`;
 }

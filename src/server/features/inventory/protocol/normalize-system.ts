@@ -68,12 +68,16 @@ export function toOs(content: Section): InventoryOs | null {
       lastBootAt: dateTime(os["boot_time"]),
     };
   }
-  const name = text(hw["osname"]);
-  if (!name) return null;
+  const reported = text(hw["osname"]);
+  if (!reported) return null;
+  const version = text(hw["osversion"]);
+  // OCS on Linux says OSNAME "Debian GNU/Linux 12", OSVERSION "12", OSCOMMENTS "Debian GNU/Linux 12 (bookworm)".
+  const name = version && reported.endsWith(` ${version}`) ? reported.slice(0, -version.length - 1) : reported;
+  const comments = text(hw["oscomments"]);
   return {
     name,
-    fullName: name,
-    version: text(hw["osversion"]),
+    fullName: comments?.startsWith(reported) ? comments : reported,
+    version,
     kernelVersion: null,
     kernelName: null,
     servicePack: null,

@@ -22,7 +22,8 @@ describe("normalizeXmlInventory — OCS 2.10", () => {
   });
 
   it("reads the OS from HARDWARE", () => {
-    expect(inventory.os).toMatchObject({ name: "Debian GNU/Linux 12", version: "12", arch: "x86_64", installDate: null });
+    // As Fusion names it: the version apart, the full name from OSCOMMENTS.
+    expect(inventory.os).toMatchObject({ name: "Debian GNU/Linux", fullName: "Debian GNU/Linux 12 (bookworm)", version: "12", arch: "x86_64", installDate: null });
     expect(inventory.hardware).toMatchObject({ name: "vm", memoryMb: 24105, swapMb: 0, workgroup: "WORKGROUP" });
   });
 

@@ -1,0 +1,239 @@
+/**
+ * Stores one inventory: which asset it is (the admin's import rules), the asset's fields a person
+ * did not lock, what the inventory says of the machine, its software, and what changed since the
+ * last one. One transaction: an inventory is stored whole or not at all.
+ *
+ * Catalogue rows (manufacturer, model, software, version) are added before, on their own
+ * (software-catalogue.ts). Inside, the machine's keys are locked first (PostgreSQL), so two
+ * inventories of one new machine arriving at once make one asset, not two.
+ *
+ * An unchanged re-inventory compares hashes and writes three rows (the inventory's date, the
+ * agent, the log), instead of diffing and rewriting 800 installations.
+ */
+import type { Kysely } from "kysely";
+import type { Db } from "../../../db/database.js";
+import { lockNames } from "../../../db/dialect.js";
+import type { DB } from "../../../db/schema.js";
+import type { AssetRow } from "../../../db/schema-assets.js";
+import { now } from "../../../db/values.js";
+import { type Change, recordHistory } from "../../history/history.service.js";
+import { generateTag } from "../../assets/asset-tag.js";
+import { type IdentityKeys, identityKeys } from "../identity/identity-keys.js";
+import { type MatchDecision, decide } from "../identity/match-rules.js";
+import type { AgentInventory } from "../protocol/inventory-model.js";
+import { assetLookup } from "./asset-lookup.js";
+import {
+  type AssetRefs, fieldValuesOf, forgetAssetRefs, locksOf, nameOf, resolveAssetRefs, serialOf, serialTaken,
+} from "./inventory-asset.js";
+import { type InventoryChange, diffDetails, diffSoftware } from "./inventory-changes.js";
+import { type InventoryDetails, detailsOf, figuresOf, hashOf, stableHashOf } from "./inventory-details.js";
+import { inventorySettings } from "./inventory-settings.js";
+import { type ResolvedEntry, forgetCatalogue, resolveCatalogue } from "./software-catalogue.js";
+import { softwareEntries } from "./software-entries.js";
+
+export type StoreRequest = { agentId: number; entityId: number; inventory: AgentInventory };
+export type StoreResult = { decision: MatchDecision; assetId: number | null; created: boolean; changes: number; unchanged: boolean };
+
+/** Rows per multi-row insert: under SQLite's bound-parameter limit. */
+const ROWS_PER_INSERT = 1000;
+
+type Prepared = {
+  keys: IdentityKeys;
+  details: InventoryDetails;
+  stableHash: string;
+  softwareHash: string;
+  software: ResolvedEntry[];
+  refs: AssetRefs;
+};
+
+async function prepare(db: Kysely<DB>, inventory: AgentInventory, softwareRules: Parameters<typeof softwareEntries>[1]): Promise<Prepared> {
+  const keys = identityKeys({
+    serial: inventory.bios.serial, uuid: inventory.hardware.uuid, name: inventory.hardware.name,
+    networks: inventory.networks.map((n) => ({ description: n.name, mac: n.mac, type: n.type, virtual: n.isVirtual })),
+  });
+  const entries = softwareEntries(inventory.software, softwareRules);
+  const details = detailsOf(inventory);
+  return {
+    keys, details, stableHash: stableHashOf(details),
+    softwareHash: hashOf(entries.map((entry) => [entry.nameKey, entry.version])),
+    software: await resolveCatalogue(db, entries),
+    refs: await resolveAssetRefs(db, inventory),
+  };
+}
+
+/** The names locked while the inventory is stored: every key it can be found by. */
+function lockNamesOf(keys: IdentityKeys): string[] {
+  return [keys.serial && `serial:${keys.serial.toLowerCase()}`, keys.uuid && `uuid:${keys.uuid}`, ...keys.macs.map((mac) => `mac:${mac}`),
+    keys.name && `name:${keys.name}`].filter((name): name is string => Boolean(name));
+}
+
+async function createAsset(trx: Db, request: StoreRequest, prepared: Prepared, at: string): Promise<AssetRow> {
+  const { inventory, entityId } = request;
+  const { refs } = prepared;
+  const fieldKeys = await kindFieldKeys(trx, refs.kindId);
+  const fields = fieldValuesOf(inventory, figuresOf(inventory), fieldKeys);
+  let serial = serialOf(inventory);
+  // Only reachable when the admin disabled the serial rules: the unique index would refuse the row.
+  if (serial && (await serialTaken(trx, entityId, refs.manufacturerId, serial))) serial = null;
+  const tag = await generateTag(trx, refs.tagPattern ?? "INV-{YYYY}-{#####}", entityId);
+  const row = await trx.insertInto("asset").values({
+    entity_id: entityId, kind_id: refs.kindId, name: nameOf(inventory), asset_tag: tag, serial, manufacturer_id: refs.manufacturerId,
+    model_id: refs.modelId, status: "in_use", location_id: null, user_id: null, group_id: null, tech_contact_id: null, notes: null,
+    fields: Object.keys(fields).length > 0 ? JSON.stringify(fields) : null, supplier_id: null, order_number: null, invoice_number: null,
+    purchase_date: null, price_cents: null, warranty_start: null, warranty_months: null, warranty_end: null, depreciation_years: null,
+    disposed_at: null, recycler: null, disposal_certificate: null, loan_due_at: null, inventory_locks: null, version: 1, created_by: null,
+    created_at: at, updated_at: at,
+  }).returningAll().executeTakeFirstOrThrow();
+  await trx.insertInto("asset_event").values({
+    asset_id: row.id, entity_id: entityId, event_type: "create", from_status: null, to_status: "in_use", from_user_id: null, to_user_id: null,
+    from_location_id: null, to_location_id: null, reason: `inventory: ${[inventory.agent.name, inventory.agent.version].filter(Boolean).join(" ")}`,
+    actor_id: null, created_at: at,
+  }).execute();
+  await recordHistory(trx, undefined, { recordType: "asset", recordId: row.id, entityId, action: "create", label: `${tag} ${row.name}` });
+  return row;
+}
+
+async function kindFieldKeys(trx: Db, kindId: number): Promise<ReadonlySet<string>> {
+  const rows = await trx.selectFrom("asset_field").select("key").where("kind_id", "=", kindId).execute();
+  return new Set(rows.map((row) => row.key));
+}
+
+/** Name, serial, manufacturer, model and the technician's fields, where no person locked them. */
+async function updateAsset(trx: Db, row: AssetRow, request: StoreRequest, prepared: Prepared, at: string): Promise<void> {
+  const { inventory } = request;
+  const locks = locksOf(row);
+  const next: Partial<Pick<AssetRow, "name" | "serial" | "manufacturer_id" | "model_id" | "fields">> = {};
+  const changes: Change[] = [];
+  const set = <K extends keyof typeof next>(lock: string, column: K, value: AssetRow[K]) => {
+    if (locks.has(lock) || value === null || value === row[column]) return;
+    next[column] = value;
+    changes.push({ field: lock, oldValue: row[column], newValue: value });
+  };
+  set("name", "name", nameOf(inventory));
+  const serial = serialOf(inventory);
+  if (serial && !row.serial && !(await serialTaken(trx, row.entity_id, row.manufacturer_id, serial, row.id))) set("serial", "serial", serial);
+  // The model belongs to a kind: a person may have filed the machine under another kind than the inventory's guess.
+  if (row.kind_id === prepared.refs.kindId) {
+    set("manufacturerId", "manufacturer_id", prepared.refs.manufacturerId);
+    set("modelId", "model_id", prepared.refs.modelId);
+  }
+  const current = row.fields ? (JSON.parse(row.fields) as Record<string, unknown>) : {};
+  const reported = fieldValuesOf(inventory, figuresOf(inventory), await kindFieldKeys(trx, row.kind_id));
+  const fields = { ...current };
+  for (const [key, value] of Object.entries(reported)) if (!locks.has(`fields.${key}`)) fields[key] = value;
+  if (JSON.stringify(fields) !== JSON.stringify(current)) {
+    next.fields = JSON.stringify(fields);
+    changes.push({ field: "fields", oldValue: row.fields, newValue: next.fields });
+  }
+  if (changes.length === 0) return;
+  await trx.updateTable("asset").set({ ...next, version: row.version + 1, updated_at: at }).where("id", "=", row.id).execute();
+  await recordHistory(trx, undefined, { recordType: "asset", recordId: row.id, entityId: row.entity_id, action: "update", changes });
+}
+
+/** The keys the machine will be found by next time, besides its serial (read on the asset). */
+async function saveIdentity(trx: Db, assetId: number, keys: IdentityKeys): Promise<void> {
+  await trx.deleteFrom("asset_identity").where("asset_id", "=", assetId).execute();
+  const rows = [
+    ...(keys.uuid ? [{ key: "uuid" as const, value: keys.uuid }] : []),
+    ...keys.macs.map((mac) => ({ key: "mac" as const, value: mac })),
+    ...(keys.name ? [{ key: "name" as const, value: keys.name }] : []),
+  ];
+  if (rows.length > 0) await trx.insertInto("asset_identity").values(rows.map((row) => ({ ...row, asset_id: assetId }))).execute();
+}
+
+async function insertInstallations(trx: Db, asset: Pick<AssetRow, "id" | "entity_id">, entries: readonly ResolvedEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+    await trx.insertInto("asset_software").values(entries.slice(i, i + ROWS_PER_INSERT).map((entry) => ({
+      asset_id: asset.id, version_id: entry.versionId, software_id: entry.softwareId, entity_id: asset.entity_id,
+      install_date: entry.installDate, arch: entry.arch,
+    }))).execute();
+  }
+}
+
+/** Replaces the machine's installations by the reported ones, and says what changed. */
+async function replaceSoftware(trx: Db, asset: Pick<AssetRow, "id" | "entity_id">, entries: readonly ResolvedEntry[], first: boolean): Promise<InventoryChange[]> {
+  if (first) {
+    await insertInstallations(trx, asset, entries);
+    return [];
+  }
+  const before = await trx.selectFrom("asset_software").innerJoin("software_version as v", "v.id", "asset_software.version_id")
+    .innerJoin("software as s", "s.id", "asset_software.software_id")
+    .select(["asset_software.version_id", "asset_software.software_id", "s.name", "v.version"])
+    .where("asset_software.asset_id", "=", asset.id).execute();
+  const kept = new Set(entries.map((entry) => entry.versionId));
+  const had = new Set(before.map((row) => row.version_id));
+  const gone = before.filter((row) => !kept.has(row.version_id)).map((row) => row.version_id);
+  for (let i = 0; i < gone.length; i += ROWS_PER_INSERT) {
+    await trx.deleteFrom("asset_software").where("asset_id", "=", asset.id).where("version_id", "in", gone.slice(i, i + ROWS_PER_INSERT)).execute();
+  }
+  await insertInstallations(trx, asset, entries.filter((entry) => !had.has(entry.versionId)));
+  return diffSoftware(
+    before.map((row) => ({ softwareId: row.software_id, name: row.name, version: row.version })),
+    entries.map((entry) => ({ softwareId: entry.softwareId, name: entry.name, version: entry.version })),
+  );
+}
+
+async function saveInventory(trx: Db, assetId: number, request: StoreRequest, prepared: Prepared, firstAt: string | null, at: string) {
+  const { inventory } = request;
+  const figures = figuresOf(inventory);
+  const values = {
+    agent_id: request.agentId, agent_name: inventory.agent.name, agent_version: inventory.agent.version,
+    hostname: inventory.hardware.name, uuid: prepared.keys.uuid ?? null,
+    os_name: inventory.os?.fullName ?? inventory.os?.name ?? null, os_version: inventory.os?.version ?? null,
+    os_build: inventory.os?.kernelVersion ?? null, os_arch: inventory.os?.arch ?? null, os_install_date: inventory.os?.installDate ?? null,
+    memory_mb: figures.memoryMb, disk_mb: figures.diskMb, fullest_volume_pct: figures.fullestVolumePct, last_user: figures.lastUser,
+    software_count: prepared.software.length, details: JSON.stringify(prepared.details), details_hash: prepared.stableHash,
+    software_hash: prepared.softwareHash, inventoried_at: inventory.inventoriedAt, received_at: at,
+  };
+  if (firstAt === null) await trx.insertInto("asset_inventory").values({ asset_id: assetId, ...values, first_received_at: at }).execute();
+  else await trx.updateTable("asset_inventory").set(values).where("asset_id", "=", assetId).execute();
+}
+
+async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prepared, rules: Awaited<ReturnType<typeof inventorySettings>>["matchRules"]): Promise<StoreResult> {
+  await lockNames(trx, lockNamesOf(prepared.keys));
+  const decision = await decide(prepared.keys, rules, assetLookup(trx, request.entityId));
+  if (decision.decision === "refuse") return { decision, assetId: null, created: false, changes: 0, unchanged: false };
+  const at = now();
+  const asset = decision.decision === "create"
+    ? await createAsset(trx, request, prepared, at)
+    : await trx.selectFrom("asset").selectAll().where("id", "=", decision.assetId as number).executeTakeFirstOrThrow();
+  const previous = await trx.selectFrom("asset_inventory").select(["details", "details_hash", "software_hash", "first_received_at"])
+    .where("asset_id", "=", asset.id).executeTakeFirst();
+  const hardwareChanged = previous?.details_hash !== prepared.stableHash;
+  const softwareChanged = previous?.software_hash !== prepared.softwareHash;
+  const changes: InventoryChange[] = [];
+  if (hardwareChanged) {
+    if (decision.decision === "match") await updateAsset(trx, asset, request, prepared, at);
+    await saveIdentity(trx, asset.id, prepared.keys);
+    if (previous) changes.push(...diffDetails(JSON.parse(previous.details) as InventoryDetails, prepared.details));
+  }
+  if (softwareChanged) changes.push(...(await replaceSoftware(trx, asset, prepared.software, !previous)));
+  await saveInventory(trx, asset.id, request, prepared, previous?.first_received_at ?? null, at);
+  if (changes.length > 0) {
+    await trx.insertInto("asset_change").values(changes.map((change) => ({
+      asset_id: asset.id, entity_id: asset.entity_id, section: change.section, change: change.change, item: change.item.slice(0, 255),
+      old_value: change.oldValue?.slice(0, 500) ?? null, new_value: change.newValue?.slice(0, 500) ?? null, changed_at: at,
+    }))).execute();
+  }
+  return { decision, assetId: asset.id, created: decision.decision === "create", changes: changes.length, unchanged: !hardwareChanged && !softwareChanged };
+}
+
+export async function storeInventory(db: Kysely<DB>, request: StoreRequest): Promise<StoreResult> {
+  const settings = await inventorySettings(db);
+  const prepared = await prepare(db, request.inventory, settings.softwareRules);
+  try {
+    return await db.transaction().execute((trx) => storeInTransaction(trx, request, prepared, settings.matchRules));
+  } catch (error) {
+    if (!isForeignKeyError(error)) throw error;
+    // The catalogue was emptied under us (a demo reset): forget the ids kept in memory, once.
+    forgetCatalogue(db);
+    forgetAssetRefs(db);
+    const again = await prepare(db, request.inventory, settings.softwareRules);
+    return db.transaction().execute((trx) => storeInTransaction(trx, request, again, settings.matchRules));
+  }
+}
+
+function isForeignKeyError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY" || /FOREIGN KEY constraint failed/.test(message ?? "");
+}
