@@ -115,4 +115,93 @@ describe.skipIf(missing !== undefined)("inventory agents and their log, for peop
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(phone.page, "agents-phone");
   });
+
+  it("shows what each inventory led to, with the asset's link and the trace on demand", async () => {
+    const { page } = desk;
+    await signInAs(desk, server.url, TECH);
+    await page.goto(`${server.url}/assets/agents?tab=log`);
+    const log = page.getByRole("table", { name: "Journal" });
+    const created = log.getByRole("row").filter({ hasText: "Nouvel actif créé" });
+    await created.waitFor();
+    const asset = created.getByRole("link");
+    const tag = (await asset.textContent()) ?? "";
+    expect(tag).not.toBe("");
+    await created.getByRole("button", { name: "Voir la trace" }).click();
+    const trace = page.getByRole("list", { name: /^Trace de la décision du/ });
+    await trace.getByText("serial + uuid", { exact: false }).first().waitFor();
+    await shot(page, "agents-log-decision-fr");
+    await created.getByRole("button", { name: "Masquer la trace" }).click();
+    await expect.poll(() => trace.count()).toBe(0);
+    await asset.click();
+    await page.waitForURL(/\/assets\/\d+$/);
+  });
+
+  it("lets an admin reorder the import rules with the keyboard, disable one and save them; a technician reads them only", async () => {
+    const { page } = desk;
+    await signInAs(desk, server.url, ADMIN);
+    await page.goto(`${server.url}/assets/agents`);
+    await page.getByRole("tab", { name: "Règles d’import" }).click();
+    await page.getByText("Règles par défaut", { exact: true }).waitFor();
+    const criteria = (n: number) => page.getByRole("group", { name: `Critères de la règle ${n}` });
+    expect(await criteria(1).getByRole("checkbox", { name: "UUID" }).isChecked()).toBe(true);
+
+    // « numéro de série + UUID » goes below « numéro de série », from the keyboard.
+    await page.getByRole("button", { name: "Descendre la règle 1" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => criteria(1).getByRole("checkbox", { name: "UUID" }).isChecked()).toBe(false);
+    expect(await criteria(2).getByRole("checkbox", { name: "UUID" }).isChecked()).toBe(true);
+    // The MAC address rule (4th) is switched off.
+    await page.getByRole("switch", { name: "Règle 4 active" }).click({ force: true });
+    // A new rule without criteria is refused until it has one.
+    await page.getByRole("button", { name: "Ajouter une règle" }).click();
+    await page.getByRole("button", { name: "Enregistrer les règles" }).click();
+    await page.getByRole("alert").filter({ hasText: "Choisissez au moins un critère." }).waitFor();
+    await page.getByRole("button", { name: "Supprimer la règle 6" }).click();
+    await page.getByRole("button", { name: "Enregistrer les règles" }).click();
+    await page.getByText("Règles d’import enregistrées").waitFor();
+    await shot(page, "agents-rules-fr");
+
+    await page.reload();
+    await criteria(1).waitFor();
+    expect(await criteria(1).getByRole("checkbox", { name: "numéro de série" }).isChecked()).toBe(true);
+    expect(await criteria(1).getByRole("checkbox", { name: "UUID" }).isChecked()).toBe(false);
+    expect(await criteria(2).getByRole("checkbox", { name: "UUID" }).isChecked()).toBe(true);
+    expect(await page.getByRole("switch", { name: "Règle 4 active" }).isChecked()).toBe(false);
+    expect(await page.getByRole("switch", { name: "Règle 5 active" }).isChecked()).toBe(true);
+    expect(await page.getByText("Règles par défaut", { exact: true }).count()).toBe(0);
+
+    await signInAs(desk, server.url, TECH);
+    await page.goto(`${server.url}/assets/agents?tab=rules`);
+    await page.getByText("Seul un administrateur de l’entité racine peut modifier ces règles.").waitFor();
+    const rules = page.getByRole("list", { name: "Règles d’import" });
+    expect(await rules.getByRole("listitem").allTextContents()).toEqual([
+      "numéro de série", "numéro de série + UUID", "UUID", "adresse MAC (désactivée)", "nom",
+    ]);
+    expect(await page.getByRole("button", { name: "Enregistrer les règles" }).count()).toBe(0);
+  });
+
+  it("gives an entity its agents' tag from its page, and refuses the same tag for another entity", async () => {
+    const { page } = desk;
+    const login = await apiCall<Me>(server.url, "/api/auth/login", { method: "POST", body: ADMIN });
+    const cookie = login.cookie ?? "";
+    const [lyon, paris] = await Promise.all(["Agence Lyon", "Agence Paris"].map((name) =>
+      ok(apiCall<{ id: number }>(server.url, "/api/entities", { method: "POST", cookie, body: { name, parentId: login.body.entityId } }))));
+    await signInAs(desk, server.url, ADMIN);
+    await page.goto(`${server.url}/admin/entities/${lyon?.id}`);
+    const tag = page.getByRole("textbox", { name: "Tag des agents d’inventaire" });
+    await tag.fill(" LYON-SIEGE ");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await page.getByText("Modifications enregistrées").waitFor();
+    await page.reload();
+    await expect.poll(() => tag.inputValue()).toBe("LYON-SIEGE");
+
+    await page.goto(`${server.url}/admin/entities/${paris?.id}`);
+    await tag.fill("LYON-SIEGE");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await page.getByText("Une autre entité utilise déjà ce tag d’agent.").waitFor();
+    await tag.fill("Paris Siège");
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect.poll(() => tag.getAttribute("aria-invalid")).toBe("true");
+    await shot(page, "entity-agent-tag-fr");
+  });
 });

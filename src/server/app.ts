@@ -28,6 +28,10 @@ import { notificationRoutes } from "./features/notifications/notification.routes
 import { fleetRoutes } from "./features/assets/fleet.routes.js";
 import { registerAgentEndpoints } from "./features/inventory/agent.routes.js";
 import { agentListRoutes } from "./features/inventory/agent-list.routes.js";
+import { assetInventoryRoutes } from "./features/inventory/asset-inventory.routes.js";
+import { healthRoutes } from "./features/inventory/health.routes.js";
+import { inventorySettingsRoutes } from "./features/inventory/inventory-settings.routes.js";
+import { softwareRoutes } from "./features/software/software.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -36,7 +40,8 @@ import { type RouteSpec, parseInput } from "./http/route.js";
 import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
-export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes, ...agentListRoutes];
+export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes, ...agentListRoutes, ...assetInventoryRoutes,
+  ...inventorySettingsRoutes, ...softwareRoutes, ...healthRoutes];
 
 export type AppDeps = {
   db: Kysely<DB>;

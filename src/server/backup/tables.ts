@@ -23,6 +23,9 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   contract_asset: ["contract_id", "asset_id"],
   ticket_asset: ["ticket_id", "asset_id"],
   inventory_scan: ["campaign_id", "tag"],
+  asset_inventory: ["asset_id"],
+  asset_identity: ["key", "value", "asset_id"],
+  asset_software: ["asset_id", "version_id"],
 };
 
 export type TableInfo = {

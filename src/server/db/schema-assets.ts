@@ -26,6 +26,7 @@ export type AssetTables = {
   asset_identity: AssetIdentityTable;
   asset_software: AssetSoftwareTable;
   asset_change: AssetChangeTable;
+  asset_health_signal: AssetHealthSignalTable;
 };
 
 export type AssetKindTable = {
@@ -257,6 +258,8 @@ export type AssetInventoryTable = {
   disk_mb: number | null;
   fullest_volume_pct: number | null;
   last_user: string | null;
+  /** 1: an antivirus is on and up to date; 0: the ones reported are off or out of date; null: none reported. */
+  antivirus_ok: 0 | 1 | null;
   software_count: number;
   /** JSON: InventoryDetails. */
   details: string;
@@ -289,4 +292,15 @@ export type AssetChangeTable = {
   old_value: string | null;
   new_value: string | null;
   changed_at: string;
+};
+
+/** Migration 2026_11_24_130000_inventory_signals: a health signal the daily job acted on, open while it lasts. */
+export type AssetHealthSignalTable = {
+  id: Generated<number>;
+  asset_id: number;
+  signal: "disk" | "antivirus" | "silent";
+  raised_at: string;
+  /** The ticket opened for it; null when tickets were off or the ticket was deleted. */
+  ticket_id: number | null;
+  cleared_at: string | null;
 };

@@ -10,7 +10,7 @@ import { ROUTES } from "../app.js";
 import { type TestApp, createTestApp, makeEntity, makeUser, signedInUser } from "../../../test/app.js";
 import { DIALECTS } from "../../../test/db.js";
 
-const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète", "Catégorie secrète", "Vue secrète", "Inventaire secret", "Contrat secret", "Matériel secret", "Lieu secret", "Fournisseur secret", "Contact secret"];
+const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète", "Catégorie secrète", "Vue secrète", "Inventaire secret", "Contrat secret", "Matériel secret", "Lieu secret", "Fournisseur secret", "Contact secret", "Logiciel secret"];
 
 describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   let t: TestApp;
@@ -98,6 +98,14 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       payload: { name: "Fournisseur secret", entityId: ids.otherEntity } })).json().id;
     ids.otherContact = (await t.app.inject({ method: "POST", url: `/api/suppliers/${ids.otherSupplier}/contacts`, headers: { cookie: t.adminCookie },
       payload: { name: "Contact secret" } })).json().contacts[0].id;
+    // A software only the other entity's machine has: the catalogue must not even name it.
+    ids.otherSoftware = (await t.db.insertInto("software").values({ name: "Logiciel secret", publisher: "Éditeur", name_key: "éditeur|logiciel secret",
+      created_at: at }).returning("id").executeTakeFirstOrThrow()).id;
+    const secretVersion = await t.db.insertInto("software_version").values({ software_id: ids.otherSoftware, version: "1.0", created_at: at })
+      .returning("id").executeTakeFirstOrThrow();
+    await t.db.insertInto("asset_software").values({ asset_id: ids.otherAsset as number, version_id: secretVersion.id, software_id: ids.otherSoftware,
+      entity_id: ids.otherEntity as number, install_date: null, arch: null }).execute();
+    await t.db.updateTable("asset").set({ inventory_locks: JSON.stringify(["name"]) }).where("id", "=", ids.otherAsset as number).execute();
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -123,6 +131,9 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "contractId") return String(ids.otherContract);
       if (name === "tag") return "PC-SECRET";
       if (name === "importId") return "0".repeat(32);
+      // A field locked on the other entity's asset (beforeAll): unlocking it would change the asset's row.
+      if (name === "field") return "name";
+      if (name === "softwareId") return String(ids.otherSoftware);
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);

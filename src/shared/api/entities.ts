@@ -17,6 +17,8 @@ export const EntitySchema = z.object({
   email: z.string().nullable(),
   /** Every member of the entity follows its tickets from the portal (private notes excepted). */
   sharesTickets: z.boolean(),
+  /** "LYON-SIEGE": the TAG its inventory agents send, which places their machines here. */
+  inventoryTag: z.string().nullable(),
   childCount: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -41,6 +43,13 @@ export const CreateEntityBodySchema = z.object({
 });
 export type CreateEntityBody = z.input<typeof CreateEntityBodySchema>;
 
+/** What agents accept in their TAG option and send back unchanged: letters, digits, - _ . (or nothing, to remove it). */
+export const INVENTORY_TAG_PATTERN = /^[A-Za-z0-9._-]*$/;
+export const INVENTORY_TAG_MAX = 100;
+
+/** An agent tag, trimmed; null or "" removes it. */
+export const InventoryTagSchema = z.string().trim().max(INVENTORY_TAG_MAX).regex(INVENTORY_TAG_PATTERN).nullable();
+
 export const UpdateEntityBodySchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   parentId: z.number().int().positive().optional(),
@@ -52,6 +61,7 @@ export const UpdateEntityBodySchema = z.object({
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.email().max(200).nullable().optional(),
   sharesTickets: z.boolean().optional(),
+  inventoryTag: InventoryTagSchema.optional(),
 });
 export type UpdateEntityBody = z.infer<typeof UpdateEntityBodySchema>;
 

@@ -59,6 +59,12 @@ export const ERRORS = {
   CAMPAIGN_CLOSED: 409,
   // Contracts.
   CONTRACT_NOT_FOUND: 404,
+  // Inventory agents: an agent tag another entity already has.
+  INVENTORY_TAG_TAKEN: 409,
+  // The software catalogue: a software none of the caller's machines has.
+  SOFTWARE_NOT_FOUND: 404,
+  // An asset's inventory: a field that is not locked against inventories.
+  INVENTORY_LOCK_NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -6,6 +6,9 @@ export const STALE_DAYS_DEFAULT = 7;
 export const STALE_DAYS_MAX = 3650;
 
 export const IMPORT_OUTCOMES = ["received", "refused"] as const;
+/** What an inventory led to: an existing asset updated, a new asset, or refused for a person to look at. */
+export const IMPORT_DECISIONS = ["match", "create", "refuse"] as const;
+export type ImportDecision = (typeof IMPORT_DECISIONS)[number];
 
 const queryId = z.coerce.number().int().positive();
 const queryText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v === "" ? undefined : v));
@@ -23,6 +26,12 @@ export const InventoryAgentSchema = z.object({
   lastInventoryAt: z.string().nullable(),
   entityId: z.number(),
   entityName: z.string(),
+  /** The asset its last inventory updated; null too when the caller cannot read that asset. */
+  assetId: z.number().nullable(),
+  /** "PC-0042": that asset's tag. */
+  assetTag: z.string().nullable(),
+  /** The TAG the agent sent ("LYON-SIEGE"), which placed it in its entity. */
+  tag: z.string().nullable(),
   /** No contact for more than `days` days. */
   stale: z.boolean(),
 });
@@ -54,6 +63,15 @@ export const InventoryImportSchema = z.object({
   reason: z.string().nullable(),
   /** What was received, or what was wrong. */
   detail: z.string().nullable(),
+  /** For an inventory: whether it updated an asset, created one or was refused (null for the other messages). */
+  decision: z.enum(IMPORT_DECISIONS).nullable(),
+  /** The asset it updated or created; null too when the caller cannot read that asset. */
+  assetId: z.number().nullable(),
+  assetTag: z.string().nullable(),
+  /** The import rule that decided ("serial + uuid"), null when none did. */
+  rule: z.string().nullable(),
+  /** What each rule did, in order: "serial + uuid: skipped, the inventory has no usable uuid". */
+  trace: z.array(z.string()),
   receivedAt: z.string(),
 });
 export type InventoryImport = z.infer<typeof InventoryImportSchema>;
@@ -62,6 +80,7 @@ export type InventoryImportPage = z.infer<typeof InventoryImportPageSchema>;
 
 export const ListInventoryImportsQuerySchema = PageQuerySchema.extend({
   outcome: z.enum(IMPORT_OUTCOMES).optional(),
+  decision: z.enum(IMPORT_DECISIONS).optional(),
   agentId: queryId.optional(),
 });
 export type ListInventoryImportsQuery = z.infer<typeof ListInventoryImportsQuerySchema>;

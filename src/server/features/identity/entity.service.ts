@@ -29,6 +29,7 @@ function toEntity(row: EntityWithCount): Entity {
     phone: row.phone,
     email: row.email,
     sharesTickets: row.shares_tickets === 1,
+    inventoryTag: row.inventory_tag,
     childCount: Number(row.child_count),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -127,19 +128,29 @@ export async function updateEntity(ctx: Ctx, id: number, body: UpdateEntityBody)
     }
     const changes = diffFields(
       { name: row.name, parentId: row.parent_id, comment: row.comment, address: row.address, postcode: row.postcode,
-        town: row.town, country: row.country, phone: row.phone, email: row.email, sharesTickets: row.shares_tickets === 1 },
-      body,
+        town: row.town, country: row.country, phone: row.phone, email: row.email, sharesTickets: row.shares_tickets === 1,
+        inventoryTag: row.inventory_tag },
+      { ...body, inventoryTag: body.inventoryTag === "" ? null : body.inventoryTag },
     );
     if (changes.length === 0) return;
-    const { parentId, sharesTickets, ...fields } = body;
+    const { parentId, sharesTickets, inventoryTag, ...fields } = body;
     const sharing = sharesTickets === undefined ? {} : { shares_tickets: flag(sharesTickets) };
-    await trx.updateTable("entity").set({ ...fields, ...sharing, ...(moving ? { parent_id: parentId } : {}), updated_at: now() })
+    const tag = inventoryTag === undefined ? {} : { inventory_tag: await freeInventoryTag(trx, id, inventoryTag) };
+    await trx.updateTable("entity").set({ ...fields, ...sharing, ...tag, ...(moving ? { parent_id: parentId } : {}), updated_at: now() })
       .where("id", "=", id).execute();
     if (moving) await repo.moveSubtree(trx, id, parentId as number);
     if (moving || (body.name !== undefined && body.name !== row.name)) await renameSubtree(trx, id);
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: id, entityId: id, action: "update", changes });
   });
   return getEntity(ctx, id);
+}
+
+/** The tag to store (null for none), once no other entity has it: an agent's machines belong to one entity. */
+async function freeInventoryTag(db: Db, id: number, tag: string | null): Promise<string | null> {
+  if (!tag) return null;
+  const other = await db.selectFrom("entity").select("id").where("inventory_tag", "=", tag).where("id", "!=", id).executeTakeFirst();
+  if (other) throw new AppError("INVENTORY_TAG_TAKEN", `Entity ${other.id} already has the agent tag ${tag}`, [{ path: "body.inventoryTag", message: "already used" }]);
+  return tag;
 }
 
 /** Recomputes the complete name and depth of an entity from its parent, then of everything below it. */

@@ -10,10 +10,11 @@ import type { InventoryImportTable } from "../../db/schema-assets.js";
 import { now } from "../../db/values.js";
 import { ERRORS } from "../../../shared/api/errors.js";
 import { AppError } from "../../http/errors.js";
-import { type AgentXmlRequest, parseAgentXml } from "./protocol/agent-xml.js";
+import { parseAgentXml } from "./protocol/agent-xml.js";
 import { type BodyEncoding, decodeBody, encodeReply, replyContentType, sniffEncoding } from "./protocol/decode-body.js";
 import type { AgentInventory } from "./protocol/inventory-model.js";
 import { agentOf } from "./protocol/inventory-values.js";
+import { parseAgentJson } from "./protocol/normalize-json.js";
 import { normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
 import { storeInventory } from "./store/store-inventory.js";
@@ -49,15 +50,18 @@ function summaryOf(inventory: AgentInventory): string {
 }
 
 type AgentRow = { id: number; entity_id: number };
+/** What the log needs of a message: the agent's device id and what it asked (PROLOG, CONTACT, INVENTORY…). */
+type AgentRequest = { deviceId: string; query: string };
 
 /**
  * Records the agent (new or seen again): one upsert on the device id, so two first messages of a
  * new agent at once make one agent, and neither fails.
  */
-async function upsertAgent(db: Kysely<DB>, entityId: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory | null): Promise<AgentRow> {
+async function upsertAgent(db: Kysely<DB>, entityId: number, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory | null,
+  namedAs?: AgentInventory["agent"]): Promise<AgentRow> {
   const at = now();
   // A PROLOG carries no inventory: the User-Agent names the agent until one comes.
-  const agent = inventory?.agent ?? agentOf(msg.userAgent ?? null);
+  const agent = inventory?.agent ?? (namedAs?.name ? namedAs : agentOf(msg.userAgent ?? null));
   const named = agent.name ? { name: agent.name, version: agent.version } : {};
   const seen = { last_ip: msg.ip, last_contact_at: at, ...named, ...(inventory ? { last_inventory_at: at, tag: inventory.tag, entity_id: entityId } : {}) };
   return db.insertInto("inventory_agent")
@@ -68,34 +72,38 @@ async function upsertAgent(db: Kysely<DB>, entityId: number, msg: AgentMessage, 
 
 type Logged = Pick<InventoryImportTable, "detail"> & Partial<Pick<InventoryImportTable, "asset_id" | "decision" | "rule" | "trace" | "outcome" | "reason">>;
 
-async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: AgentXmlRequest, entry: Logged): Promise<void> {
+async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: AgentRequest, entry: Logged): Promise<void> {
   await db.insertInto("inventory_import").values({ agent_id: agent.id, entity_id: agent.entity_id, device_id: request.deviceId, ip: msg.ip,
     query: request.query, outcome: "received", reason: null, asset_id: null, decision: null, rule: null, trace: null, received_at: now(), ...entry,
   }).execute();
 }
 
-async function receivePrologue(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentXmlRequest): Promise<void> {
+/** PROLOG (XML) or contact (JSON): the agent asks whether to send. */
+async function receivePrologue(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentRequest, named?: AgentInventory["agent"]): Promise<void> {
   // A known agent stays in its entity; a new one waits in the top entity for its first inventory's tag.
   const known = await db.selectFrom("inventory_agent").select("entity_id").where("device_id", "=", request.deviceId).executeTakeFirst();
-  const agent = await upsertAgent(db, known?.entity_id ?? root, msg, request, null);
+  const agent = await upsertAgent(db, known?.entity_id ?? root, msg, request, null, named);
   await log(db, agent, msg, request, { detail: request.query });
 }
 
 /** Stores the inventory, then logs what was decided: matched, created, or refused for a person to review. */
-async function receiveInventory(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentXmlRequest, inventory: AgentInventory): Promise<void> {
+async function receiveInventory(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory): Promise<void> {
   const { entityId, note } = await entityOfTag(db, inventory.tag, root);
   const agent = await upsertAgent(db, entityId, msg, request, inventory);
   const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory });
   const { decision } = stored;
-  const detail = [decision.text, summaryOf(inventory), note].filter(Boolean).join(" · ").slice(0, 1000);
+  // The decision is shown translated from its fields; a refusal's text also names the assets in doubt.
+  const detail = [decision.decision === "refuse" ? decision.text : null, summaryOf(inventory), note].filter(Boolean).join(" · ").slice(0, 1000);
   await log(db, agent, msg, request, {
-    detail, asset_id: stored.assetId, decision: decision.decision, rule: decision.rule, trace: decision.trace.join("\n") || null,
+    detail, asset_id: stored.assetId, decision: decision.decision, rule: decision.rule,
+    // The decision in words ("matched asset PC-0042 by serial …"), then what each rule did.
+    trace: [decision.text, ...decision.trace].join("\n"),
     ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
   });
   if (stored.assetId !== null) await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
 }
 
-async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentXmlRequest | null) {
+async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentRequest | null) {
   await db.insertInto("inventory_import").values({
     agent_id: request ? ((await db.selectFrom("inventory_agent").select("id").where("device_id", "=", request.deviceId).executeTakeFirst())?.id ?? null) : null,
     entity_id: entityId, device_id: request?.deviceId ?? null, ip: msg.ip, query: request?.query ?? null,
@@ -104,33 +112,78 @@ async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage
 }
 
 /**
- * Answers one agent message. A refusal is answered with the HTTP status of its error and a
- * REPLY saying why (the agents log it), compressed as the request was when that much is known.
+ * Answers one agent message: XML (OCS, FusionInventory) or JSON (GLPI agent), told apart by its
+ * first character once inflated. A refusal is answered with the HTTP status of its error and a
+ * reply saying why (the agents log it), compressed as the request was when that much is known.
  */
 export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
   const encoding = sniffEncoding(msg.body) ?? "plain";
   const entityId = await rootEntity(db);
-  if (entityId === undefined) return refusalReply(new AppError("SERVICE_UNAVAILABLE", "Vigie is not set up yet: create its first administrator"), "SERVICE_UNAVAILABLE", encoding);
-  let request: AgentXmlRequest | null = null;
+  let format: "xml" | "json" = "xml";
+  if (entityId === undefined) return refusalReply(new AppError("SERVICE_UNAVAILABLE", "Vigie is not set up yet: create its first administrator"), "SERVICE_UNAVAILABLE", encoding, format);
+  let request: AgentRequest | null = null;
   try {
-    request = parseAgentXml(decodeBody(msg.body, msg.contentType).bytes);
-    if (request.query === "PROLOG") {
-      await receivePrologue(db, entityId, msg, request);
+    const bytes = decodeBody(msg.body, msg.contentType).bytes;
+    if (isJson(bytes)) {
+      format = "json";
+      return await exchangeJson(db, entityId, msg, bytes, encoding, (known) => { request = known; });
+    }
+    const xml = parseAgentXml(bytes);
+    request = xml;
+    if (xml.query === "PROLOG") {
+      await receivePrologue(db, entityId, msg, xml);
       return xmlReply(`<REPLY><PROLOG_FREQ>${PROLOG_FREQ_HOURS}</PROLOG_FREQ><RESPONSE>SEND</RESPONSE></REPLY>`, encoding);
     }
-    if (request.query === "INVENTORY") {
-      await receiveInventory(db, entityId, msg, request, normalizeXmlInventory(request, msg.userAgent));
+    if (xml.query === "INVENTORY") {
+      await receiveInventory(db, entityId, msg, xml, normalizeXmlInventory(xml, msg.userAgent));
       return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
-    throw new InventoryProtocolError("XML_NOT_A_REQUEST", `Unknown QUERY ${request.query}: this server takes PROLOG and INVENTORY`);
+    throw new InventoryProtocolError("XML_NOT_A_REQUEST", `Unknown QUERY ${xml.query}: this server takes PROLOG and INVENTORY`);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const reason = error instanceof InventoryProtocolError ? error.reason : error.code;
     await recordRefusal(db, entityId, msg, error, reason, request);
-    return refusalReply(error, reason, encoding);
+    return refusalReply(error, reason, encoding, format);
   }
 }
 
-function refusalReply(error: AppError, reason: string, encoding: BodyEncoding): AgentReply {
+/** A JSON message starts with "{" (after a byte-order mark or white space). */
+function isJson(bytes: Buffer): boolean {
+  let i = bytes[0] === 0xef ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return bytes[i] === 0x7b;
+}
+
+function jsonReply(body: object, like: BodyEncoding, status = 200): AgentReply {
+  return { status, contentType: replyContentType(like, "json"), body: encodeReply(JSON.stringify(body), like) };
+}
+
+/**
+ * GLPI's native protocol: `contact` is answered with the tasks to run (the inventory) and when to
+ * come back; `inventory` (and the network tasks' messages) are stored like an XML inventory.
+ */
+async function exchangeJson(db: Kysely<DB>, root: number, msg: AgentMessage, bytes: Buffer, encoding: BodyEncoding,
+  known: (request: AgentRequest) => void): Promise<AgentReply> {
+  let message: ReturnType<typeof parseAgentJson>;
+  try {
+    message = parseAgentJson(bytes, msg.userAgent);
+  } catch (error) {
+    // A well-formed message that fails the schema still says which machine sent it: the log names it.
+    const deviceId = /"deviceid"\s*:\s*"([^"\\]{1,200})"/.exec(bytes.toString("utf8", 0, Math.min(bytes.length, 1_000_000)))?.[1];
+    if (deviceId) known({ deviceId, query: "INVENTORY" });
+    throw error;
+  }
+  const request = { deviceId: message.deviceId, query: message.kind === "contact" ? "CONTACT" : message.action.toUpperCase() };
+  known(request);
+  if (message.kind === "contact") {
+    await receivePrologue(db, root, msg, request, message.agent);
+    return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS, tasks: { inventory: {} } }, encoding);
+  }
+  await receiveInventory(db, root, msg, request, message.inventory);
+  return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS }, encoding);
+}
+
+function refusalReply(error: AppError, reason: string, encoding: BodyEncoding, format: "xml" | "json"): AgentReply {
+  if (format === "json") return jsonReply({ status: "error", message: `${reason}: ${error.message}` }, encoding, ERRORS[error.code]);
   return xmlReply(`<REPLY><ERROR>${escapeXml(`${reason}: ${error.message}`)}</ERROR></REPLY>`, encoding, ERRORS[error.code]);
 }

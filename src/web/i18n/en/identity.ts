@@ -91,6 +91,8 @@ export const enIdentity: typeof frIdentity = {
     sharesTickets: "Share tickets among the entity’s members",
     sharesTicketsHelp: "Everyone follows the whole entity’s tickets from the portal (without the technicians’ private notes).",
     isRoot: "None (root entity)",
+    inventoryTag: "Inventory agents’ tag",
+    inventoryTagHelp: "Machines whose agent sends this tag (TAG) are placed in this entity. Letters, digits, - _ . only.",
     children: "Sub-entities",
     comment: "Comment",
     address: "Address",

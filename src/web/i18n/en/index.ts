@@ -13,5 +13,8 @@ import { enContracts } from "./contracts.js";
 import { enInventory } from "./inventory.js";
 import { enAssetImport } from "./asset-import.js";
 import { enAgents } from "./agents.js";
+import { enSoftware } from "./software.js";
+import { enAssetInventory } from "./asset-inventory.js";
+import { enInventoryHealth } from "./inventory-health.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth };

@@ -89,6 +89,8 @@ export const frIdentity = {
     sharesTickets: "Partager les tickets entre les membres de l’entité",
     sharesTicketsHelp: "Chacun suit depuis le portail les tickets de toute l’entité (sans les notes privées des techniciens).",
     isRoot: "Aucune (entité racine)",
+    inventoryTag: "Tag des agents d’inventaire",
+    inventoryTagHelp: "Les postes dont l’agent envoie ce tag (TAG) sont rangés dans cette entité. Lettres, chiffres, - _ . uniquement.",
     children: "Sous-entités",
     comment: "Commentaire",
     address: "Adresse",

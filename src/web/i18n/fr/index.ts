@@ -12,8 +12,11 @@ import { frContracts } from "./contracts.js";
 import { frInventory } from "./inventory.js";
 import { frAssetImport } from "./asset-import.js";
 import { frAgents } from "./agents.js";
+import { frSoftware } from "./software.js";
+import { frAssetInventory } from "./asset-inventory.js";
+import { frInventoryHealth } from "./inventory-health.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents, ...frSoftware, ...frAssetInventory, ...frInventoryHealth };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

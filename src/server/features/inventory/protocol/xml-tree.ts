@@ -66,20 +66,26 @@ export function readXmlTree(xml: string, { decode, lowerCaseNames = false }: Xml
         throw new XmlSyntaxError("DOCTYPE and other declarations are not accepted", lt);
       }
     } else if (next === 0x2f /* / */) {
-      CLOSE_TAG.lastIndex = lt;
-      const match = CLOSE_TAG.exec(xml);
-      if (!match) throw new XmlSyntaxError("malformed closing tag", lt);
-      if (match[1] !== top.name) throw new XmlSyntaxError(`</${match[1]}> closes <${top.name || "nothing"}>`, lt);
+      // The usual case, "</NAME>" closing the open element, is compared in place; anything else goes through the pattern.
+      const end = lt + 2 + top.name.length;
+      if (top !== root && xml.charCodeAt(end) === 0x3e /* > */ && xml.startsWith(top.name, lt + 2)) {
+        pos = end + 1;
+      } else {
+        CLOSE_TAG.lastIndex = lt;
+        const match = CLOSE_TAG.exec(xml);
+        if (!match) throw new XmlSyntaxError("malformed closing tag", lt);
+        if (match[1] !== top.name) throw new XmlSyntaxError(`</${match[1]}> closes <${top.name || "nothing"}>`, lt);
+        pos = CLOSE_TAG.lastIndex;
+      }
       stack.pop();
-      addChild(stack[stack.length - 1]!, lowerCaseNames ? top.name.toLowerCase() : top.name, valueOf(top), lt);
-      pos = CLOSE_TAG.lastIndex;
+      addChild(stack[stack.length - 1]!, lowerCaseNames ? lowerCase(top.name) : top.name, valueOf(top), lt);
     } else {
       OPEN_TAG.lastIndex = lt;
       const match = OPEN_TAG.exec(xml);
       if (!match) throw new XmlSyntaxError("malformed tag", lt);
       const name = match[1]!;
       if (top === root && ++roots > 1) throw new XmlSyntaxError("a second root element", lt);
-      if (match[2] === "/") addChild(top, lowerCaseNames ? name.toLowerCase() : name, "", lt);
+      if (match[2] === "/") addChild(top, lowerCaseNames ? lowerCase(name) : name, "", lt);
       else if (stack.length > MAX_DEPTH) throw new XmlSyntaxError("elements nested too deep", lt);
       else stack.push({ name, children: null, text: "" });
       pos = OPEN_TAG.lastIndex;
@@ -88,6 +94,18 @@ export function readXmlTree(xml: string, { decode, lowerCaseNames = false }: Xml
   if (stack.length > 1) throw new XmlSyntaxError(`<${stack[stack.length - 1]!.name}> is never closed`, xml.length);
   if (roots === 0) throw new XmlSyntaxError("no root element", 0);
   return root.children!;
+}
+
+// Agents repeat a few hundred element names thousands of times: each is lower-cased once.
+const lowerNames = new Map<string, string>();
+
+function lowerCase(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 10_000) lowerNames.set(name, lower);
+  }
+  return lower;
 }
 
 /** An element with children is a record (stray text between them is dropped); one without is its trimmed text. */

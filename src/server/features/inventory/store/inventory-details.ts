@@ -69,6 +69,7 @@ export type InventoryFigures = {
   /** Percent used of the fullest local volume of 1 GB or more. */
   fullestVolumePct: number | null;
   lastUser: string | null;
+  antivirusOk: 0 | 1 | null;
 };
 
 export function figuresOf(inventory: AgentInventory): InventoryFigures {
@@ -81,6 +82,8 @@ export function figuresOf(inventory: AgentInventory): InventoryFigures {
     fullest = Math.max(fullest ?? 0, Math.min(100, Math.max(0, used)));
   }
   const lastUser = inventory.hardware.lastLoggedUser ?? inventory.users.at(-1)?.login ?? null;
+  // One product on and current is enough: Windows lists Defender, switched off, beside the product in use.
+  const antivirusOk = inventory.antivirus.length === 0 ? null : inventory.antivirus.some((av) => av.isEnabled !== false && av.isUpToDate !== false) ? 1 : 0;
   // The modules' sum is what was bought (16 GB); the system sees a little less.
-  return { memoryMb: modules || inventory.hardware.memoryMb, diskMb: disks || null, fullestVolumePct: fullest, lastUser };
+  return { memoryMb: modules || inventory.hardware.memoryMb, diskMb: disks || null, fullestVolumePct: fullest, lastUser, antivirusOk };
 }

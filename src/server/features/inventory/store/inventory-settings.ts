@@ -11,6 +11,9 @@ import { type SoftwareRule, SoftwareRulesSchema } from "../identity/software-rul
 export const MATCH_RULES_KEY = "inventory.match_rules";
 export const SOFTWARE_RULES_KEY = "inventory.software_rules";
 
+/** One array for "no rules": the software normaliser's memo is kept per rule list. */
+const NO_RULES: readonly SoftwareRule[] = [];
+
 export type InventorySettings = { matchRules: readonly MatchRule[]; softwareRules: readonly SoftwareRule[] };
 
 // Parsed lists by their stored text: the same text gives the same array, which the software
@@ -33,6 +36,6 @@ export async function inventorySettings(db: Kysely<DB> | Db): Promise<InventoryS
   const software = value(SOFTWARE_RULES_KEY);
   return {
     matchRules: match ? parseOnce(MATCH_RULES_KEY, match, (v) => MatchRulesSchema.parse(v)) : DEFAULT_MATCH_RULES,
-    softwareRules: software ? parseOnce(SOFTWARE_RULES_KEY, software, (v) => SoftwareRulesSchema.parse(v)) : [],
+    softwareRules: software ? parseOnce(SOFTWARE_RULES_KEY, software, (v) => SoftwareRulesSchema.parse(v)) : NO_RULES,
   };
 }

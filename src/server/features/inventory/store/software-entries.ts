@@ -4,6 +4,7 @@
  * unchanged machine hash alike whatever order the agent listed them in.
  */
 import type { InventorySoftware } from "../protocol/inventory-model.js";
+import { boundedCache } from "../identity/bounded-cache.js";
 import { normalizeSoftware, softwareIdentity, type SoftwareRule } from "../identity/software-rules.js";
 
 export type SoftwareEntry = {
@@ -16,10 +17,28 @@ export type SoftwareEntry = {
   arch: string | null;
 };
 
+type CatalogueKey = ReturnType<typeof normalizeSoftware>;
+// One memo per rule list (a list is never changed in place): a fleet reports the same entries over and over.
+const memos = new WeakMap<readonly SoftwareRule[], (key: string) => CatalogueKey>();
+
+function normalizerFor(rules: readonly SoftwareRule[]): (installed: InventorySoftware) => CatalogueKey {
+  let memo = memos.get(rules);
+  if (!memo) {
+    memo = boundedCache((key) => {
+      const [name = "", version = "", publisher = ""] = key.split("\u0000");
+      return normalizeSoftware({ name, version, publisher }, rules);
+    }, 100_000);
+    memos.set(rules, memo);
+  }
+  const cached = memo;
+  return (installed) => cached(`${installed.name}\u0000${installed.version ?? ""}\u0000${installed.publisher ?? ""}`);
+}
+
 export function softwareEntries(software: readonly InventorySoftware[], rules: readonly SoftwareRule[]): SoftwareEntry[] {
   const byKey = new Map<string, SoftwareEntry>();
+  const normalize = normalizerFor(rules);
   for (const installed of software) {
-    const key = normalizeSoftware(installed, rules);
+    const key = normalize(installed);
     if (!key) continue;
     const nameKey = softwareIdentity(key);
     const id = `${nameKey}\u0000${key.version}`;

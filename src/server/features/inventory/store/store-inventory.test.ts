@@ -37,7 +37,7 @@ describe.each(DIALECTS)("storing agents' inventories on %s", (dialect) => {
     const spec = machine({ chassis: "Notebook", memoriesMb: [8192, 8192], lastUser: "mdupont" });
     const log = await send(spec);
     expect(log).toMatchObject({ outcome: "received", decision: "create", query: "INVENTORY" });
-    expect(log.detail).toMatch(/^new asset: no asset matched by serial \+ uuid, serial, uuid, mac, name/);
+    expect(log.trace).toMatch(/^new asset: no asset matched by serial \+ uuid, serial, uuid, mac, name\nserial \+ uuid: no asset\n/);
     const asset = await assetOf(log.asset_id);
     expect(asset).toMatchObject({ name: spec.name, serial: spec.serial, status: "in_use", entity_id: t.rootId });
     expect(asset.asset_tag).toMatch(/^PC-\d{4}-\d{5}$/);
@@ -65,7 +65,7 @@ describe.each(DIALECTS)("storing agents' inventories on %s", (dialect) => {
     const first = await send(spec);
     const again = await send({ ...spec, volumes: [{ mount: "C:", totalMb: 500_000, freeMb: 150_000 }] });
     expect(again).toMatchObject({ decision: "match", asset_id: first.asset_id, rule: "serial + uuid" });
-    expect(again.detail).toContain(`by serial ${spec.serial} and uuid ${spec.uuid}`);
+    expect(again.trace?.split("\n")[0]).toMatch(new RegExp(`^matched asset PC-\\d{4}-\\d{5} by serial ${spec.serial} and uuid ${spec.uuid}$`));
     expect(await changesOf(first.asset_id as number)).toEqual([]);
     const inventory = await t.db.selectFrom("asset_inventory").select("fullest_volume_pct").where("asset_id", "=", first.asset_id as number).executeTakeFirstOrThrow();
     expect(inventory.fullest_volume_pct).toBe(70);

@@ -182,7 +182,7 @@ async function saveInventory(trx: Db, assetId: number, request: StoreRequest, pr
     os_name: inventory.os?.fullName ?? inventory.os?.name ?? null, os_version: inventory.os?.version ?? null,
     os_build: inventory.os?.kernelVersion ?? null, os_arch: inventory.os?.arch ?? null, os_install_date: inventory.os?.installDate ?? null,
     memory_mb: figures.memoryMb, disk_mb: figures.diskMb, fullest_volume_pct: figures.fullestVolumePct, last_user: figures.lastUser,
-    software_count: prepared.software.length, details: JSON.stringify(prepared.details), details_hash: prepared.stableHash,
+    antivirus_ok: figures.antivirusOk, software_count: prepared.software.length, details: JSON.stringify(prepared.details), details_hash: prepared.stableHash,
     software_hash: prepared.softwareHash, inventoried_at: inventory.inventoriedAt, received_at: at,
   };
   if (firstAt === null) await trx.insertInto("asset_inventory").values({ asset_id: assetId, ...values, first_received_at: at }).execute();

@@ -1,7 +1,7 @@
-import { Code, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Code, List, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
-/** Where to point the agents: the addresses they already know, on this server. */
+/** Where to point the agents (the addresses they already know, on this server) and how their tag places machines in entities. */
 export function AgentHelp() {
   const { t } = useTranslation();
   const origin = window.location.origin;
@@ -25,6 +25,14 @@ export function AgentHelp() {
             </Stack>
           ))}
         </SimpleGrid>
+        <Text fw={600} mt={4} id="agents-tag-title">{t("agents.help.tagTitle")}</Text>
+        <Text size="sm" c="dimmed">{t("agents.help.tagIntro")}</Text>
+        <List size="sm" spacing={2} aria-labelledby="agents-tag-title">
+          <List.Item>{t("agents.help.tagOcs")}<Code>LYON-SIEGE</Code></List.Item>
+          <List.Item>{t("agents.help.tagFusion")}<Code>LYON-SIEGE</Code></List.Item>
+          <List.Item>{t("agents.help.tagGlpi")}<Code>LYON-SIEGE</Code></List.Item>
+        </List>
+        <Text size="sm" c="dimmed">{t("agents.help.tagNone")}</Text>
       </Stack>
     </Paper>
   );

@@ -1,5 +1,6 @@
-import { Badge, Group, Skeleton, Switch, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Skeleton, Switch, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { type InventoryAgent, STALE_DAYS_DEFAULT } from "../../../../shared/api/inventory-agents.js";
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert.js";
 import { LoadMore } from "../../../components/LoadMore.js";
@@ -30,6 +31,8 @@ export function AgentList({ staleOnly, setStaleOnly }: { staleOnly: boolean; set
                 <Table.Th>{t("agents.columns.ip")}</Table.Th>
                 <Table.Th>{t("agents.columns.lastContact")}</Table.Th>
                 <Table.Th>{t("agents.columns.lastInventory")}</Table.Th>
+                <Table.Th>{t("agents.columns.asset")}</Table.Th>
+                <Table.Th>{t("agents.columns.tag")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>{agents.items.map((agent) => <AgentRow key={agent.id} agent={agent} />)}</Table.Tbody>
@@ -65,6 +68,12 @@ function AgentRow({ agent }: { agent: InventoryAgent }) {
           ? <time dateTime={agent.lastInventoryAt} title={format.dateTime(agent.lastInventoryAt)}>{ago(agent.lastInventoryAt)}</time>
           : <Text span c="dimmed" fz="sm">{t("agents.never")}</Text>}
       </Table.Td>
+      <Table.Td className="nowrap">
+        {agent.assetId !== null && agent.assetTag !== null
+          ? <Anchor component={Link} to={`/assets/${agent.assetId}`} fw={600}>{agent.assetTag}</Anchor>
+          : "—"}
+      </Table.Td>
+      <Table.Td className="mono nowrap">{agent.tag ?? "—"}</Table.Td>
     </Table.Tr>
   );
 }

@@ -8,6 +8,7 @@ import { RecordError } from "../../../components/StatusPages.js";
 import { can } from "../../../lib/permissions.js";
 import { useTabParam } from "../../../lib/useTabParam.js";
 import { useMe } from "../../auth/useAuth.js";
+import { AssetInventoryTab } from "../inventory-tab/AssetInventoryTab.js";
 import { useKindName } from "../references/kind-name.js";
 import { AssetFinancial } from "./AssetFinancial.js";
 import { AssetOverview } from "./AssetOverview.js";
@@ -18,7 +19,7 @@ import { AssetStatusBadge, formatDay } from "./asset-ui.js";
 import { type OperationType, OperationModal, allowedOperations } from "./OperationModal.js";
 import { useAsset } from "./useAssets.js";
 
-const TABS = ["overview", "financial", "tickets", "history"] as const;
+const TABS = ["overview", "inventory", "financial", "tickets", "history"] as const;
 
 /** The operations the status allows, as buttons that wrap on a phone. */
 function AssetActions({ asset }: { asset: Asset }) {
@@ -111,11 +112,12 @@ export function AssetPage() {
         <div className="table-scroll">
           <Tabs.List mb="md" style={{ flexWrap: "nowrap", overflowX: "auto", overflowY: "hidden" }}>
             {TABS.map((value) => (
-              <Tabs.Tab key={value} value={value} className="nowrap">{t(`assets.tabs.${value}`)}</Tabs.Tab>
+              <Tabs.Tab key={value} value={value} className="nowrap">{value === "inventory" ? t("assetInventory.tab") : t(`assets.tabs.${value}`)}</Tabs.Tab>
             ))}
           </Tabs.List>
         </div>
         <Tabs.Panel value="overview"><AssetOverview asset={asset} mayWrite={mayWrite} /></Tabs.Panel>
+        <Tabs.Panel value="inventory"><AssetInventoryTab asset={asset} mayWrite={mayWrite} /></Tabs.Panel>
         <Tabs.Panel value="financial"><AssetFinancial asset={asset} /></Tabs.Panel>
         <Tabs.Panel value="tickets"><AssetTicketsTab asset={asset} /></Tabs.Panel>
         <Tabs.Panel value="history"><AssetHistoryTab asset={asset} /></Tabs.Panel>

@@ -51,6 +51,8 @@ export function AssetsPage() {
             <Button component={Link} to="/assets/movements" variant="subtle">{t("assets.movements.link")}</Button>
             <Button component={Link} to="/assets/renewal" variant="subtle">{t("assets.renewal.link")}</Button>
             <Button component={Link} to="/assets/agents" variant="subtle">{t("agents.link")}</Button>
+            <Button component={Link} to="/assets/software" variant="subtle">{t("software.title")}</Button>
+            <Button component={Link} to="/assets/changes" variant="subtle">{t("assetInventory.fleet.link")}</Button>
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button variant="default">{t("assets.export")}</Button>

@@ -11,7 +11,7 @@ import { emptyToNull, useForm } from "../../../lib/use-form.js";
 import { serverFieldErrors, validate } from "../../../lib/validation.js";
 import { useUpdateEntity } from "./useEntities.js";
 
-const TEXT_FIELDS = ["comment", "address", "postcode", "town", "country", "phone", "email"] as const;
+const TEXT_FIELDS = ["comment", "address", "postcode", "town", "country", "phone", "email", "inventoryTag"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 export function EntityDetailsForm({ entity, readOnly }: { entity: Entity; readOnly: boolean }) {
@@ -29,6 +29,7 @@ export function EntityDetailsForm({ entity, readOnly }: { entity: Entity; readOn
     phone: entity.phone ?? "",
     email: entity.email ?? "",
     sharesTickets: entity.sharesTickets,
+    inventoryTag: entity.inventoryTag ?? "",
   });
   const isRoot = entity.parentId === null;
 
@@ -81,6 +82,8 @@ export function EntityDetailsForm({ entity, readOnly }: { entity: Entity; readOn
             <TextInput label={t("entities.phone")} {...text("phone")} />
             <TextInput label={t("entities.email")} type="email" {...text("email")} />
           </SimpleGrid>
+          <TextInput label={t("entities.inventoryTag")} description={t("entities.inventoryTagHelp")} maw={420}
+            classNames={{ input: "mono" }} {...text("inventoryTag")} />
           <Textarea label={t("entities.comment")} autosize minRows={2} {...text("comment")} />
           <Checkbox
             label={t("entities.sharesTickets")}
