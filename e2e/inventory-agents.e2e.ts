@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Me } from "../src/shared/api/auth.js";
 import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
-import { apiCall, ok, signInAs } from "./helpers.js";
+import { apiCall, ok, pickOption, signInAs } from "./helpers.js";
 import { ROOT, missingPrerequisite, startServer, type TestServer } from "./server.js";
 
 const missing = missingPrerequisite();
@@ -203,5 +203,34 @@ describe.skipIf(missing !== undefined)("inventory agents and their log, for peop
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect.poll(() => tag.getAttribute("aria-invalid")).toBe("true");
     await shot(page, "entity-agent-tag-fr");
+  });
+
+  it("creates an agent login whose password shows once, and an agent then authenticates with it", async () => {
+    const { page } = desk;
+    await signInAs(desk, server.url, ADMIN);
+    await page.goto(`${server.url}/assets/agents?tab=access`);
+    await page.getByRole("switch", { name: "Exiger une authentification des agents" }).waitFor();
+    const form = page.getByRole("form", { name: "Nouvel identifiant d’agent" });
+    await pickOption(page, form, /^Entité/, "", /./);
+    await form.getByRole("textbox", { name: /^Identifiant/ }).fill("postes-siege");
+    await page.getByRole("button", { name: "Créer", exact: true }).click();
+    const shown = page.getByRole("alert").filter({ hasText: "Mot de passe de postes-siege" });
+    const secret = (await shown.locator("code").first().textContent()) ?? "";
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    await page.getByRole("switch", { name: "Exiger une authentification des agents" }).click({ force: true });
+    await expect.poll(() => page.getByRole("switch", { name: "Exiger une authentification des agents" }).isChecked()).toBe(true);
+    await shot(page, "agents-access-fr");
+
+    const prolog = fixture("fusioninventory-2.6/prolog.zlib");
+    expect(await agentPost(`${server.url}/front/inventory.php`, prolog, "FusionInventory-Agent_v2.6-3")).toBe(401);
+    const res = await fetch(`${server.url}/front/inventory.php`, { method: "POST", body: new Uint8Array(prolog), headers: {
+      "content-type": "application/x-compress-zlib", authorization: `Basic ${Buffer.from(`postes-siege:${secret}`).toString("base64")}` } });
+    expect(res.status).toBe(200);
+
+    await page.reload();
+    await page.getByRole("cell", { name: "postes-siege" }).waitFor();
+    expect(await page.locator("code").filter({ hasText: secret }).count()).toBe(0);
+    await page.getByRole("switch", { name: "Exiger une authentification des agents" }).click({ force: true });
+    await expect.poll(() => page.getByRole("switch", { name: "Exiger une authentification des agents" }).isChecked()).toBe(false);
   });
 });

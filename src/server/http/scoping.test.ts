@@ -106,6 +106,11 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.insertInto("asset_software").values({ asset_id: ids.otherAsset as number, version_id: secretVersion.id, software_id: ids.otherSoftware,
       entity_id: ids.otherEntity as number, install_date: null, arch: null }).execute();
     await t.db.updateTable("asset").set({ inventory_locks: JSON.stringify(["name"]) }).where("id", "=", ids.otherAsset as number).execute();
+    // Its inventory says its disk is full and its antivirus off: the health lists must not name it to others.
+    await t.db.insertInto("asset_inventory").values({ asset_id: ids.otherAsset as number, agent_id: null, agent_name: null, agent_version: null,
+      hostname: null, uuid: null, os_name: null, os_version: null, os_build: null, os_arch: null, os_install_date: null, memory_mb: null,
+      disk_mb: null, fullest_volume_pct: 99, last_user: null, antivirus_ok: 0, software_count: 0, details: "{}", details_hash: "", software_hash: "",
+      inventoried_at: null, received_at: at, first_received_at: at }).execute();
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -134,6 +139,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       // A field locked on the other entity's asset (beforeAll): unlocking it would change the asset's row.
       if (name === "field") return "name";
       if (name === "softwareId") return String(ids.otherSoftware);
+      if (name === "loginId") return "00000000-0000-4000-8000-000000000000";
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);

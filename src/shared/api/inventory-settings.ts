@@ -39,3 +39,28 @@ export type MatchRules = z.infer<typeof MatchRulesSchema>;
 
 export const UpdateMatchRulesBodySchema = z.object({ rules: MatchRuleListSchema });
 export type UpdateMatchRulesBody = z.input<typeof UpdateMatchRulesBodySchema>;
+
+/** Agent authentication (HTTP Basic): whether agents must authenticate, and the logins, one per entity. */
+export const AgentLoginSchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  /** Machines sent with this login go to this entity or, by their tag, to one of its sub-entities. */
+  entityId: z.number().int(),
+  entityName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const AgentAuthSchema = z.object({ required: z.boolean(), logins: z.array(AgentLoginSchema) });
+export type AgentAuth = z.infer<typeof AgentAuthSchema>;
+
+export const UpdateAgentAuthBodySchema = z.strictObject({ required: z.boolean() });
+export type UpdateAgentAuthBody = z.infer<typeof UpdateAgentAuthBodySchema>;
+
+export const CreateAgentLoginBodySchema = z.strictObject({
+  entityId: z.number().int().positive(),
+  login: z.string().trim().regex(/^[A-Za-z0-9._-]{3,64}$/, "3 to 64 letters, digits, dots, dashes or underscores"),
+});
+export type CreateAgentLoginBody = z.infer<typeof CreateAgentLoginBodySchema>;
+
+/** The secret is in this answer only: it is stored hashed. */
+export const CreatedAgentLoginSchema = AgentLoginSchema.extend({ secret: z.string() });
+export type CreatedAgentLogin = z.infer<typeof CreatedAgentLoginSchema>;

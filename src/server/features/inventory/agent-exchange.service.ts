@@ -18,23 +18,33 @@ import { parseAgentJson } from "./protocol/normalize-json.js";
 import { normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
 import { storeInventory } from "./store/store-inventory.js";
+import { type AgentCredential, authenticateAgent, readAgentAuth } from "./agent-auth.js";
 
 /** Hours until the agent's next contact: a day, as OCS and GLPI servers answer by default. */
 const PROLOG_FREQ_HOURS = 24;
 
-export type AgentMessage = { body: Buffer; contentType?: string; userAgent?: string; ip: string };
-export type AgentReply = { status: number; contentType: string; body: Buffer };
+export type AgentMessage = { body: Buffer; contentType?: string; userAgent?: string; authorization?: string; ip: string };
+export type AgentReply = { status: number; contentType: string; body: Buffer; headers?: Record<string, string> };
 
 /** The top of the entity tree, where machines without a known tag go (none before setup). */
 async function rootEntity(db: Kysely<DB>): Promise<number | undefined> {
   return (await db.selectFrom("entity").select("id").where("parent_id", "is", null).orderBy("id").executeTakeFirst())?.id;
 }
 
-/** The entity whose agent tag the inventory carries, else the root (said in the log). */
-async function entityOfTag(db: Kysely<DB>, tag: string | null, root: number): Promise<{ entityId: number; note: string | null }> {
-  if (!tag) return { entityId: root, note: null };
+/**
+ * The entity whose agent tag the inventory carries, else the top one the agent may file into: the
+ * credential's entity, or the root (said in the log). A tag outside the credential's entity is refused.
+ */
+async function entityOfTag(db: Kysely<DB>, tag: string | null, top: number, credential: AgentCredential | null): Promise<{ entityId: number; note: string | null }> {
+  if (!tag) return { entityId: top, note: null };
   const entity = await db.selectFrom("entity").select("id").where("inventory_tag", "=", tag).executeTakeFirst();
-  return entity ? { entityId: entity.id, note: null } : { entityId: root, note: `tag ${tag} is no entity's: placed in the top entity` };
+  if (!entity) return { entityId: top, note: `tag ${tag} is no entity's: placed in the top entity` };
+  if (credential) {
+    const inside = await db.selectFrom("entity_closure").select("descendant_id")
+      .where("ancestor_id", "=", credential.entityId).where("descendant_id", "=", entity.id).executeTakeFirst();
+    if (!inside) throw new InventoryProtocolError("TAG_NOT_ALLOWED", `The agent login ${credential.login} may not file machines under tag ${tag}`);
+  }
+  return { entityId: entity.id, note: null };
 }
 
 function xmlReply(xml: string, like: BodyEncoding, status = 200): AgentReply {
@@ -50,6 +60,8 @@ function summaryOf(inventory: AgentInventory): string {
 }
 
 type AgentRow = { id: number; entity_id: number };
+/** Where the agent's machines may go: its credential's entity (and sub-entities), or anywhere from the root. */
+type Top = { entityId: number; credential: AgentCredential | null };
 /** What the log needs of a message: the agent's device id and what it asked (PROLOG, CONTACT, INVENTORY…). */
 type AgentRequest = { deviceId: string; query: string };
 
@@ -79,16 +91,16 @@ async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: 
 }
 
 /** PROLOG (XML) or contact (JSON): the agent asks whether to send. */
-async function receivePrologue(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentRequest, named?: AgentInventory["agent"]): Promise<void> {
+async function receivePrologue(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, named?: AgentInventory["agent"]): Promise<void> {
   // A known agent stays in its entity; a new one waits in the top entity for its first inventory's tag.
   const known = await db.selectFrom("inventory_agent").select("entity_id").where("device_id", "=", request.deviceId).executeTakeFirst();
-  const agent = await upsertAgent(db, known?.entity_id ?? root, msg, request, null, named);
+  const agent = await upsertAgent(db, known?.entity_id ?? top.entityId, msg, request, null, named);
   await log(db, agent, msg, request, { detail: request.query });
 }
 
 /** Stores the inventory, then logs what was decided: matched, created, or refused for a person to review. */
-async function receiveInventory(db: Kysely<DB>, root: number, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory): Promise<void> {
-  const { entityId, note } = await entityOfTag(db, inventory.tag, root);
+async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory): Promise<void> {
+  const { entityId, note } = await entityOfTag(db, inventory.tag, top.entityId, top.credential);
   const agent = await upsertAgent(db, entityId, msg, request, inventory);
   const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory });
   const { decision } = stored;
@@ -123,26 +135,35 @@ export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Prom
   if (entityId === undefined) return refusalReply(new AppError("SERVICE_UNAVAILABLE", "Vigie is not set up yet: create its first administrator"), "SERVICE_UNAVAILABLE", encoding, format);
   let request: AgentRequest | null = null;
   try {
+    const auth = await readAgentAuth(db);
+    // Challenged before anything is read; wrong credentials are refused once the message says which machine sent them.
+    if (auth.required && !msg.authorization) authenticateAgent(auth, undefined);
+    const topOf = (): Top => {
+      const credential = authenticateAgent(auth, msg.authorization);
+      return { entityId: credential?.entityId ?? entityId, credential };
+    };
     const bytes = decodeBody(msg.body, msg.contentType).bytes;
     if (isJson(bytes)) {
       format = "json";
-      return await exchangeJson(db, entityId, msg, bytes, encoding, (known) => { request = known; });
+      return await exchangeJson(db, topOf, msg, bytes, encoding, (known) => { request = known; });
     }
     const xml = parseAgentXml(bytes);
     request = xml;
+    const top = topOf();
     if (xml.query === "PROLOG") {
-      await receivePrologue(db, entityId, msg, xml);
+      await receivePrologue(db, top, msg, xml);
       return xmlReply(`<REPLY><PROLOG_FREQ>${PROLOG_FREQ_HOURS}</PROLOG_FREQ><RESPONSE>SEND</RESPONSE></REPLY>`, encoding);
     }
     if (xml.query === "INVENTORY") {
-      await receiveInventory(db, entityId, msg, xml, normalizeXmlInventory(xml, msg.userAgent));
+      await receiveInventory(db, top, msg, xml, normalizeXmlInventory(xml, msg.userAgent));
       return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
     throw new InventoryProtocolError("XML_NOT_A_REQUEST", `Unknown QUERY ${xml.query}: this server takes PROLOG and INVENTORY`);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const reason = error instanceof InventoryProtocolError ? error.reason : error.code;
-    await recordRefusal(db, entityId, msg, error, reason, request);
+    // The challenge agents expect before they send their credentials is not a refusal to keep.
+    if (reason !== "AGENT_AUTH_REQUIRED") await recordRefusal(db, entityId, msg, error, reason, request);
     return refusalReply(error, reason, encoding, format);
   }
 }
@@ -162,7 +183,7 @@ function jsonReply(body: object, like: BodyEncoding, status = 200): AgentReply {
  * GLPI's native protocol: `contact` is answered with the tasks to run (the inventory) and when to
  * come back; `inventory` (and the network tasks' messages) are stored like an XML inventory.
  */
-async function exchangeJson(db: Kysely<DB>, root: number, msg: AgentMessage, bytes: Buffer, encoding: BodyEncoding,
+async function exchangeJson(db: Kysely<DB>, topOf: () => Top, msg: AgentMessage, bytes: Buffer, encoding: BodyEncoding,
   known: (request: AgentRequest) => void): Promise<AgentReply> {
   let message: ReturnType<typeof parseAgentJson>;
   try {
@@ -175,15 +196,19 @@ async function exchangeJson(db: Kysely<DB>, root: number, msg: AgentMessage, byt
   }
   const request = { deviceId: message.deviceId, query: message.kind === "contact" ? "CONTACT" : message.action.toUpperCase() };
   known(request);
+  const top = topOf();
   if (message.kind === "contact") {
-    await receivePrologue(db, root, msg, request, message.agent);
+    await receivePrologue(db, top, msg, request, message.agent);
     return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS, tasks: { inventory: {} } }, encoding);
   }
-  await receiveInventory(db, root, msg, request, message.inventory);
+  await receiveInventory(db, top, msg, request, message.inventory);
   return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS }, encoding);
 }
 
 function refusalReply(error: AppError, reason: string, encoding: BodyEncoding, format: "xml" | "json"): AgentReply {
-  if (format === "json") return jsonReply({ status: "error", message: `${reason}: ${error.message}` }, encoding, ERRORS[error.code]);
-  return xmlReply(`<REPLY><ERROR>${escapeXml(`${reason}: ${error.message}`)}</ERROR></REPLY>`, encoding, ERRORS[error.code]);
+  const reply = format === "json"
+    ? jsonReply({ status: "error", message: `${reason}: ${error.message}` }, encoding, ERRORS[error.code])
+    : xmlReply(`<REPLY><ERROR>${escapeXml(`${reason}: ${error.message}`)}</ERROR></REPLY>`, encoding, ERRORS[error.code]);
+  // The agents' HTTP clients send their credentials when challenged.
+  return reply.status === 401 ? { ...reply, headers: { "www-authenticate": 'Basic realm="Vigie inventory"' } } : reply;
 }

@@ -25,8 +25,9 @@ export async function registerAgentEndpoints(app: FastifyInstance, db: Kysely<DB
       scope.post(url, { bodyLimit: AGENT_BODY_LIMIT }, async (req, reply) => {
         const answer = await exchangeWithAgent(db, {
           body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), contentType: req.headers["content-type"],
-          userAgent: req.headers["user-agent"], ip: req.ip,
+          userAgent: req.headers["user-agent"], authorization: req.headers.authorization, ip: req.ip,
         });
+        if (answer.headers) reply.headers(answer.headers);
         return reply.status(answer.status).type(answer.contentType).send(answer.body);
       });
       // FusionInventory's Deploy and Collect tasks ask for jobs: none here.

@@ -72,6 +72,23 @@ describe.skipIf(missingAgents())("the real inventory agents", () => {
       expect(log.every((entry) => entry.outcome === "received")).toBe(true);
     }, 300_000);
 
+    it("FusionInventory sends its login and password when Vigie requires agents to authenticate", async () => {
+      const login = await t.app.inject({ method: "POST", url: "/api/inventory/agent-auth/logins", headers: { cookie: t.adminCookie },
+        payload: { entityId: t.rootId, login: "fusion-agents" } });
+      const { secret, id } = login.json();
+      await t.app.inject({ method: "PUT", url: "/api/inventory/agent-auth", headers: { cookie: t.adminCookie }, payload: { required: true } });
+      const args = ["--server", `${url}/front/inventory.php`, "--logger=stderr", "--no-httpd",
+        "--no-task=WakeOnLan,NetDiscovery,NetInventory,Deploy,Collect,ESX,WMI"];
+      const refused = await run("fusioninventory-agent", [...args, "--user", "fusion-agents", "--password", "wrong"], { timeout: 120_000 });
+      expect(refused.stderr).toMatch(/401|authentication/i);
+      const { stderr } = await run("fusioninventory-agent", [...args, "--user", "fusion-agents", "--password", secret], { timeout: 120_000 });
+      expect(stderr).not.toMatch(/communication error|No answer from server/);
+      const refusals = await t.db.selectFrom("inventory_import").select("reason").where("outcome", "=", "refused").execute();
+      expect(refusals.map((r) => r.reason)).toContain("AGENT_AUTH_INVALID");
+      await t.app.inject({ method: "PUT", url: "/api/inventory/agent-auth", headers: { cookie: t.adminCookie }, payload: { required: false } });
+      await t.app.inject({ method: "DELETE", url: `/api/inventory/agent-auth/logins/${id}`, headers: { cookie: t.adminCookie } });
+    }, 300_000);
+
     it("makes this machine one asset, with its real system, processors, interfaces and software", async () => {
       const assets = await t.db.selectFrom("asset").innerJoin("asset_inventory as inv", "inv.asset_id", "asset.id")
         .select(["asset.id", "asset.name", "inv.os_name", "inv.software_count", "inv.details", "inv.agent_name"]).execute();
@@ -89,7 +106,7 @@ describe.skipIf(missingAgents())("the real inventory agents", () => {
       expect(software.length).toBe(asset!.software_count);
       expect(software.map((row) => row.name)).toContain("bash");
       const decisions = await t.db.selectFrom("inventory_import").select(["decision", "detail"]).where("query", "=", "INVENTORY").orderBy("id").execute();
-      expect(decisions.map((row) => row.decision)).toEqual(["create", "match", "match", "match"]);
+      expect(decisions.map((row) => row.decision)).toEqual(["create", "match", "match", "match", "match"]);
     }, 60_000);
   });
 });

@@ -223,6 +223,7 @@ export const enCore: typeof frCore = {
     },
   },
   fields: {
+    inventoryAgentAuth: "Agent authentication",
     inventoryLocks: "Locked fields",
     inventoryMatchRules: "Import rules",
     inventoryTag: "Agent tag",

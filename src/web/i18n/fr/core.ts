@@ -222,6 +222,7 @@ export const frCore = {
     },
   },
   fields: {
+    inventoryAgentAuth: "Authentification des agents",
     inventoryLocks: "Champs verrouillés",
     inventoryMatchRules: "Règles d’import",
     inventoryTag: "Tag des agents",

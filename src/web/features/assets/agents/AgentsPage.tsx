@@ -6,9 +6,11 @@ import { PageHeader } from "../../../components/PageHeader.js";
 import { AgentHelp } from "./AgentHelp.js";
 import { AgentList } from "./AgentList.js";
 import { ImportLog } from "./ImportLog.js";
+import { AgentAccess } from "./AgentAccess.js";
 import { ImportRules } from "./ImportRules.js";
+import { useMatchRules } from "./useAgents.js";
 
-const TABS = ["agents", "log", "rules"] as const;
+const TABS = ["agents", "log", "rules", "access"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -22,6 +24,8 @@ export function AgentsPage() {
   const tab: Tab = TABS.find((name) => name === params.get("tab")) ?? "agents";
 
   const setParam = useSetParam();
+  // The rules say whether the caller is an admin of the root entity, who alone manages agent logins.
+  const mayManage = useMatchRules().data?.canManage === true;
 
   return (
     <>
@@ -32,6 +36,7 @@ export function AgentsPage() {
           <Tabs.Tab value="agents">{t("agents.tabs.agents")}</Tabs.Tab>
           <Tabs.Tab value="log">{t("agents.tabs.log")}</Tabs.Tab>
           <Tabs.Tab value="rules">{t("agents.tabs.rules")}</Tabs.Tab>
+          {mayManage && <Tabs.Tab value="access">{t("agents.tabs.access")}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="agents">
           <AgentList staleOnly={params.get("stale") === "1"} setStaleOnly={(on) => setParam("stale", on ? "1" : null)} />
@@ -42,6 +47,7 @@ export function AgentsPage() {
         <Tabs.Panel value="rules">
           <ImportRules />
         </Tabs.Panel>
+        {mayManage && <Tabs.Panel value="access"><AgentAccess /></Tabs.Panel>}
       </Tabs>
     </>
   );

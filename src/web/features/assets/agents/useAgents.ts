@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ImportDecision, InventoryAgent, InventoryImport } from "../../../../shared/api/inventory-agents.js";
-import type { MatchRule, MatchRules } from "../../../../shared/api/inventory-settings.js";
+import type { AgentAuth, CreatedAgentLogin, MatchRule, MatchRules } from "../../../../shared/api/inventory-settings.js";
 import { api } from "../../../api/client.js";
 import { usePagedList } from "../../../api/paged.js";
 
@@ -31,5 +31,35 @@ export function useResetMatchRules() {
   return useMutation({
     mutationFn: () => api<MatchRules>(RULES, { method: "DELETE" }),
     onSuccess: (saved) => queryClient.setQueryData([RULES], saved),
+  });
+}
+
+const AUTH = "/api/inventory/agent-auth";
+
+export function useAgentAuth(enabled: boolean) {
+  return useQuery({ queryKey: [AUTH], enabled, queryFn: ({ signal }) => api<AgentAuth>(AUTH, { signal }) });
+}
+
+export function useSetAgentAuthRequired() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (required: boolean) => api<AgentAuth>(AUTH, { method: "PUT", body: { required } }),
+    onSuccess: (saved) => queryClient.setQueryData([AUTH], saved),
+  });
+}
+
+export function useCreateAgentLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { entityId: number; login: string }) => api<CreatedAgentLogin>(`${AUTH}/logins`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [AUTH] }),
+  });
+}
+
+export function useDeleteAgentLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<AgentAuth>(`${AUTH}/logins/${id}`, { method: "DELETE" }),
+    onSuccess: (saved) => queryClient.setQueryData([AUTH], saved),
   });
 }
