@@ -17,6 +17,7 @@ import * as savedViewScope from "./migrations/2026_11_24_090000_saved_view_scope
 import * as assetListIndexes from "./migrations/2026_11_24_100000_asset_list_indexes.js";
 import * as inventoryAgents from "./migrations/2026_11_24_110000_inventory_agents.js";
 import * as inventoryAssets from "./migrations/2026_11_24_120000_inventory_assets.js";
+import * as inventorySignals from "./migrations/2026_11_24_130000_inventory_signals.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_100000_asset_list_indexes": assetListIndexes,
   "2026_11_24_110000_inventory_agents": inventoryAgents,
   "2026_11_24_120000_inventory_assets": inventoryAssets,
+  "2026_11_24_130000_inventory_signals": inventorySignals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -393,4 +393,5 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "asset_identity" },
   { name: "asset_software" },
   { name: "asset_change" },
+  { name: "asset_health_signal" },
 ];

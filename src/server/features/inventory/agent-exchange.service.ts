@@ -15,10 +15,13 @@ import { type BodyEncoding, decodeBody, encodeReply, replyContentType, sniffEnco
 import type { AgentInventory } from "./protocol/inventory-model.js";
 import { agentOf } from "./protocol/inventory-values.js";
 import { parseAgentJson } from "./protocol/normalize-json.js";
-import { normalizeXmlInventory } from "./protocol/normalize-xml.js";
+import { normalizeXmlDevices, normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
 import { storeInventory } from "./store/store-inventory.js";
 import { type AgentCredential, authenticateAgent, readAgentAuth } from "./agent-auth.js";
+
+/** FusionInventory's network tasks: discovery, and the inventory of what SNMP identified. */
+const NETWORK_QUERIES = new Set(["NETDISCOVERY", "SNMPQUERY", "SNMP"]);
 
 /** Hours until the agent's next contact: a day, as OCS and GLPI servers answer by default. */
 const PROLOG_FREQ_HOURS = 24;
@@ -98,6 +101,27 @@ async function receivePrologue(db: Kysely<DB>, top: Top, msg: AgentMessage, requ
   await log(db, agent, msg, request, { detail: request.query });
 }
 
+/**
+ * The devices a network task found or inventoried (printers, switches), each stored like an
+ * inventory of its own and logged on its own line; the agent that scanned stays its own machine.
+ */
+async function receiveDevices(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, devices: AgentInventory[]): Promise<void> {
+  const known = await db.selectFrom("inventory_agent").select("entity_id").where("device_id", "=", request.deviceId).executeTakeFirst();
+  const agent = await upsertAgent(db, known?.entity_id ?? top.entityId, msg, request, null);
+  if (devices.length === 0) await log(db, agent, msg, request, { detail: `${request.query}: no device identified over SNMP` });
+  for (const device of devices) {
+    const { entityId, note } = await entityOfTag(db, device.tag, top.entityId, top.credential);
+    const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory: device });
+    const { decision } = stored;
+    const what = [device.hardware.name, device.bios.manufacturer, device.bios.model, device.device?.ips[0]].filter(Boolean).join(" · ");
+    await log(db, agent, msg, request, {
+      detail: [decision.decision === "refuse" ? decision.text : null, what, note].filter(Boolean).join(" · ").slice(0, 1000),
+      asset_id: stored.assetId, decision: decision.decision, rule: decision.rule, trace: [decision.text, ...decision.trace].join("\n"),
+      ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
+    });
+  }
+}
+
 /** Stores the inventory, then logs what was decided: matched, created, or refused for a person to review. */
 async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory): Promise<void> {
   const { entityId, note } = await entityOfTag(db, inventory.tag, top.entityId, top.credential);
@@ -158,7 +182,11 @@ export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Prom
       await receiveInventory(db, top, msg, xml, normalizeXmlInventory(xml, msg.userAgent));
       return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
-    throw new InventoryProtocolError("XML_NOT_A_REQUEST", `Unknown QUERY ${xml.query}: this server takes PROLOG and INVENTORY`);
+    if (NETWORK_QUERIES.has(xml.query)) {
+      await receiveDevices(db, top, msg, xml, normalizeXmlDevices(xml, msg.userAgent));
+      return xmlReply("<REPLY></REPLY>", encoding);
+    }
+    throw new InventoryProtocolError("XML_NOT_A_REQUEST", `Unknown QUERY ${xml.query}: this server takes PROLOG, INVENTORY, NETDISCOVERY and SNMPQUERY`);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const reason = error instanceof InventoryProtocolError ? error.reason : error.code;

@@ -1,1 +1,50 @@
-export const enInventoryHealth = {};
+import type { frInventoryHealth } from "../fr/inventory-health.js";
+
+/** English — the fleet's health: disks almost full, antivirus off or out of date, agents silent. */
+export const enInventoryHealth: typeof frInventoryHealth = {
+  health: {
+    link: "Fleet health",
+    title: "Fleet health",
+    description: "The machines whose inventory shows a problem: disk almost full, antivirus off or out of date, agent silent.",
+    tabs: { disk: "Disks almost full", antivirus: "Antivirus", silent: "Silent agents", settings: "Settings" },
+    tabHelp: {
+      disk: "Fullest volume {{pct}} % used or more, fullest first.",
+      antivirus: "Antivirus off or out of date in the last inventory.",
+      silent: "No contact from the agent for more than {{count}} days, longest first.",
+    },
+    empty: {
+      disk: "No disk is almost full.",
+      antivirus: "Every antivirus reported is on and up to date.",
+      silent: "No silent agent.",
+    },
+    columns: { asset: "Asset", entity: "Entity", value: { disk: "Fullest volume", antivirus: "Antivirus", silent: "Last contact" }, ticket: "Ticket" },
+    used: "{{pct}} % used",
+    avEnabled: "on",
+    avDisabled: "off",
+    avUpToDate: "up to date",
+    avOutdated: "out of date",
+    avUnnamed: "Unnamed antivirus",
+    noTicket: "—",
+    ticketLink: "Ticket #{{id}}",
+    badge: { disk: "Disk {{pct}} % full", antivirus: "Antivirus failing", silent: "Agent silent" },
+    badgesLabel: "Health signals",
+    settings: {
+      intro: "These settings apply to every entity.",
+      diskFullPct: "“Disk almost full” threshold (%)",
+      diskFullPctHelp: "A machine is flagged when its fullest volume is used at this percentage or more (50 to 99).",
+      silentDays: "Agent silent after (days)",
+      silentDaysHelp: "Days without contact from the agent (1 to 365).",
+      ticketEnabled: "Open a ticket automatically",
+      ticketEnabledHelp: "Every day, one ticket is opened per machine and problem, only once while the problem lasts.",
+      category: "Tickets' category",
+      categoryHelp: "A category of the root entity (optional).",
+      priority: "Tickets' priority",
+      save: "Save settings",
+      saved: "Fleet health settings saved",
+      readOnly: "Only an administrator of the root entity can change these settings.",
+      summary: "Disk almost full from {{pct}} %; agent silent after {{days}} days; automatic tickets: {{tickets}}.",
+      on: "on",
+      off: "off",
+    },
+  },
+};

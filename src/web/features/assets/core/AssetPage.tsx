@@ -8,6 +8,7 @@ import { RecordError } from "../../../components/StatusPages.js";
 import { can } from "../../../lib/permissions.js";
 import { useTabParam } from "../../../lib/useTabParam.js";
 import { useMe } from "../../auth/useAuth.js";
+import { AssetHealthBadges } from "../health/AssetHealthBadges.js";
 import { AssetInventoryTab } from "../inventory-tab/AssetInventoryTab.js";
 import { useKindName } from "../references/kind-name.js";
 import { AssetFinancial } from "./AssetFinancial.js";
@@ -93,6 +94,7 @@ export function AssetPage() {
         description={
           <Group gap="xs" component="span" mt={4} wrap="wrap">
             <AssetStatusBadge status={asset.status} size="md" />
+            <AssetHealthBadges assetId={asset.id} />
             <Text span size="sm" c="dimmed">
               {kindName({ code: asset.kindCode, name: asset.kindName })} · {asset.entityName}
               {asset.userName ? ` · ${asset.userName}` : ""}

@@ -53,6 +53,7 @@ export function AssetsPage() {
             <Button component={Link} to="/assets/agents" variant="subtle">{t("agents.link")}</Button>
             <Button component={Link} to="/assets/software" variant="subtle">{t("software.title")}</Button>
             <Button component={Link} to="/assets/changes" variant="subtle">{t("assetInventory.fleet.link")}</Button>
+            <Button component={Link} to="/assets/health" variant="subtle">{t("health.link")}</Button>
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button variant="default">{t("assets.export")}</Button>
