@@ -111,7 +111,24 @@ export async function createEntity(ctx: Ctx, input: CreateEntityBody): Promise<E
   return getEntity(ctx, id);
 }
 
+/** Two admins giving one tag at the same moment: the unique index catches the second, answered like the check. */
+function tagTaken(error: unknown, tag: string | null | undefined): AppError | undefined {
+  const e = error as { code?: string; message?: string; constraint?: string };
+  const unique = e.code === "23505" || /UNIQUE constraint failed/.test(e.message ?? "");
+  if (!unique || !`${e.constraint ?? ""} ${e.message ?? ""}`.includes("inventory_tag")) return undefined;
+  return new AppError("INVENTORY_TAG_TAKEN", `Another entity already has the agent tag ${tag}`, [{ path: "body.inventoryTag", message: "already used" }]);
+}
+
 export async function updateEntity(ctx: Ctx, id: number, body: UpdateEntityBody): Promise<Entity> {
+  try {
+    await saveEntity(ctx, id, body);
+  } catch (error) {
+    throw tagTaken(error, body.inventoryTag) ?? error;
+  }
+  return getEntity(ctx, id);
+}
+
+async function saveEntity(ctx: Ctx, id: number, body: UpdateEntityBody): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findEntityRow(trx, id);
     if (!row) throw notFound("ENTITY_NOT_FOUND", `Entity ${id}`);
@@ -142,7 +159,6 @@ export async function updateEntity(ctx: Ctx, id: number, body: UpdateEntityBody)
     if (moving || (body.name !== undefined && body.name !== row.name)) await renameSubtree(trx, id);
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: id, entityId: id, action: "update", changes });
   });
-  return getEntity(ctx, id);
 }
 
 /** The tag to store (null for none), once no other entity has it: an agent's machines belong to one entity. */
