@@ -32,6 +32,10 @@ import { assetInventoryRoutes } from "./features/inventory/asset-inventory.route
 import { healthRoutes } from "./features/inventory/health.routes.js";
 import { inventorySettingsRoutes } from "./features/inventory/inventory-settings.routes.js";
 import { softwareRoutes } from "./features/software/software.routes.js";
+import { snmpRoutes } from "./features/inventory/snmp/snmp.routes.js";
+import { kbRoutes } from "./features/kb/kb.routes.js";
+import { scriptRoutes } from "./features/kb/script.routes.js";
+import { searchRoutes } from "./features/search/search.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -41,7 +45,7 @@ import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
 export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes, ...agentListRoutes, ...assetInventoryRoutes,
-  ...inventorySettingsRoutes, ...softwareRoutes, ...healthRoutes];
+  ...inventorySettingsRoutes, ...softwareRoutes, ...healthRoutes, ...snmpRoutes, ...kbRoutes, ...scriptRoutes, ...searchRoutes];
 
 export type AppDeps = {
   db: Kysely<DB>;

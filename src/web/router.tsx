@@ -1,4 +1,7 @@
 import { fleetRoutes } from "./features/assets/fleet-routes.js";
+import { routes as kbRoutes } from "./features/kb/routes.js";
+import { routes as scriptRoutes } from "./features/kb/script-routes.js";
+import { routes as searchRoutes } from "./features/search/routes.js";
 import { createBrowserRouter } from "react-router";
 import { FullPageLoader } from "./components/FullPageLoader.js";
 import { ErrorPage, NotFoundPage } from "./components/StatusPages.js";
@@ -127,6 +130,9 @@ export const router = createBrowserRouter([
                 ],
               },
               ...fleetRoutes,
+              ...kbRoutes,
+              ...scriptRoutes,
+              ...searchRoutes,
               { path: "*", element: <NotFoundPage /> },
             ],
           },

@@ -18,6 +18,10 @@ import * as assetListIndexes from "./migrations/2026_11_24_100000_asset_list_ind
 import * as inventoryAgents from "./migrations/2026_11_24_110000_inventory_agents.js";
 import * as inventoryAssets from "./migrations/2026_11_24_120000_inventory_assets.js";
 import * as inventorySignals from "./migrations/2026_11_24_130000_inventory_signals.js";
+import * as snmpDiscovery from "./migrations/2026_11_24_140000_snmp_discovery.js";
+import * as attachedDevices from "./migrations/2026_11_24_150000_attached_devices.js";
+import * as kbArticles from "./migrations/2026_11_25_100000_kb_articles.js";
+import * as kbScripts from "./migrations/2026_11_25_110000_kb_scripts.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -41,6 +45,10 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_110000_inventory_agents": inventoryAgents,
   "2026_11_24_120000_inventory_assets": inventoryAssets,
   "2026_11_24_130000_inventory_signals": inventorySignals,
+  "2026_11_24_140000_snmp_discovery": snmpDiscovery,
+  "2026_11_24_150000_attached_devices": attachedDevices,
+  "2026_11_25_100000_kb_articles": kbArticles,
+  "2026_11_25_110000_kb_scripts": kbScripts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

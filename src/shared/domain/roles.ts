@@ -40,6 +40,11 @@ export const PERMISSIONS = {
   "asset.write": "technician",
   /** The fleet's reference lists (kinds and their fields, locations, manufacturers, models, suppliers), contracts and disposal. */
   "asset.manage": "supervisor",
+  /** The knowledge base for technicians: read every article of their entities, write and revise articles, run diagnostic scripts. Requesters read the portal FAQ through portal.use. */
+  "kb.read": "technician",
+  "kb.write": "technician",
+  /** Review and publish articles, manage the KB categories, and build the guided diagnostic scripts. */
+  "kb.manage": "supervisor",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

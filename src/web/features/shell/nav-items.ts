@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import type { Me } from "../../../shared/api/auth.js";
 import type { Permission } from "../../../shared/domain/roles.js";
 import {
+  BookIcon,
   BoxIcon,
   BuildingIcon,
   ContractIcon,
@@ -29,6 +30,7 @@ export type NavLabelKey =
   | "nav.assets"
   | "nav.contracts"
   | "nav.inventory"
+  | "nav.kb"
   | "nav.locations"
   | "nav.assetCatalog"
   | "nav.suppliers"
@@ -56,6 +58,7 @@ const RULES: NavRule[] = [
   { to: "/assets", label: "nav.assets", icon: LaptopIcon, section: "main", permission: "asset.read" },
   { to: "/contracts", label: "nav.contracts", icon: ContractIcon, section: "main", permission: "asset.read" },
   { to: "/inventory", label: "nav.inventory", icon: ScanIcon, section: "main", permission: "asset.write" },
+  { to: "/kb", label: "nav.kb", icon: BookIcon, section: "main", permission: "kb.read" },
   { to: "/admin/users", label: "nav.users", icon: UsersIcon, section: "admin", permission: "user.read" },
   { to: "/admin/groups", label: "nav.groups", icon: GroupIcon, section: "admin", permission: "group.read" },
   { to: "/admin/entities", label: "nav.entities", icon: BuildingIcon, section: "admin", permission: "entity.read" },

@@ -6,7 +6,7 @@ export const enAgents: typeof frAgents = {
     link: "Agents",
     title: "Inventory agents",
     description: "The OCS, FusionInventory and GLPI agents that send the machines’ inventory, and the log of what they sent.",
-    tabs: { agents: "Agents", log: "Log", rules: "Import rules", access: "Agent access" },
+    tabs: { agents: "Agents", log: "Log", rules: "Import rules", snmp: "SNMP discovery", access: "Agent access" },
     staleOnly: "Silent only",
     stale: "silent",
     staleHelp: "No contact for more than {{count}} days",

@@ -51,6 +51,7 @@ export const enCore: typeof frCore = {
     assets: "Assets",
     contracts: "Contracts",
     inventory: "Physical inventory",
+    kb: "Knowledge base",
     locations: "Locations",
     assetCatalog: "Kinds, manufacturers and models",
     suppliers: "Suppliers",

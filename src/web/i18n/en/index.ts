@@ -16,5 +16,9 @@ import { enAgents } from "./agents.js";
 import { enSoftware } from "./software.js";
 import { enAssetInventory } from "./asset-inventory.js";
 import { enInventoryHealth } from "./inventory-health.js";
+import { enSearch } from "./search.js";
+import { enKbScripts } from "./kb-scripts.js";
+import { enKb } from "./kb.js";
+import { enSnmp } from "./snmp.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth, ...enSearch, ...enKbScripts, ...enKb, ...enSnmp };

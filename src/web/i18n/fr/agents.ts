@@ -4,7 +4,7 @@ export const frAgents = {
     link: "Agents",
     title: "Agents d’inventaire",
     description: "Les agents OCS, FusionInventory et GLPI qui envoient l’inventaire des postes, et le journal de ce qu’ils ont envoyé.",
-    tabs: { agents: "Agents", log: "Journal", rules: "Règles d’import", access: "Accès des agents" },
+    tabs: { agents: "Agents", log: "Journal", rules: "Règles d’import", snmp: "Découverte SNMP", access: "Accès des agents" },
     staleOnly: "Silencieux seulement",
     stale: "silencieux",
     staleHelp: "Aucun contact depuis plus de {{count}} jours",

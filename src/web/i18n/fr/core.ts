@@ -50,6 +50,7 @@ export const frCore = {
     assets: "Parc",
     contracts: "Contrats",
     inventory: "Inventaire physique",
+    kb: "Base de connaissances",
     locations: "Lieux",
     assetCatalog: "Types, fabricants et modèles",
     suppliers: "Fournisseurs",

@@ -15,8 +15,12 @@ import { frAgents } from "./agents.js";
 import { frSoftware } from "./software.js";
 import { frAssetInventory } from "./asset-inventory.js";
 import { frInventoryHealth } from "./inventory-health.js";
+import { frSearch } from "./search.js";
+import { frKbScripts } from "./kb-scripts.js";
+import { frKb } from "./kb.js";
+import { frSnmp } from "./snmp.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents, ...frSoftware, ...frAssetInventory, ...frInventoryHealth };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents, ...frSoftware, ...frAssetInventory, ...frInventoryHealth, ...frSearch, ...frKbScripts, ...frKb, ...frSnmp };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

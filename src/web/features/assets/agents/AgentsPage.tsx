@@ -8,9 +8,10 @@ import { AgentList } from "./AgentList.js";
 import { ImportLog } from "./ImportLog.js";
 import { AgentAccess } from "./AgentAccess.js";
 import { ImportRules } from "./ImportRules.js";
+import { SnmpDiscovery } from "../snmp/SnmpDiscovery.js";
 import { useMatchRules } from "./useAgents.js";
 
-const TABS = ["agents", "log", "rules", "access"] as const;
+const TABS = ["agents", "log", "rules", "snmp", "access"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -36,6 +37,7 @@ export function AgentsPage() {
           <Tabs.Tab value="agents">{t("agents.tabs.agents")}</Tabs.Tab>
           <Tabs.Tab value="log">{t("agents.tabs.log")}</Tabs.Tab>
           <Tabs.Tab value="rules">{t("agents.tabs.rules")}</Tabs.Tab>
+          <Tabs.Tab value="snmp">{t("agents.tabs.snmp")}</Tabs.Tab>
           {mayManage && <Tabs.Tab value="access">{t("agents.tabs.access")}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="agents">
@@ -46,6 +48,9 @@ export function AgentsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="rules">
           <ImportRules />
+        </Tabs.Panel>
+        <Tabs.Panel value="snmp">
+          <SnmpDiscovery />
         </Tabs.Panel>
         {mayManage && <Tabs.Panel value="access"><AgentAccess /></Tabs.Panel>}
       </Tabs>

@@ -1,0 +1,4 @@
+/** Guided diagnostic scripts: editor, runs, statistics. */
+export const frKbScripts = {
+  scripts: {},
+};

@@ -1,0 +1,4 @@
+/** The knowledge base: articles, known errors, revisions, FAQ. */
+export const frKb = {
+  kb: {},
+};

@@ -1,0 +1,4 @@
+/** SNMP discovery run by Vigie: credentials, ranges, scans, printer supplies. */
+export const frSnmp = {
+  snmp: {},
+};
