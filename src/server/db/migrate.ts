@@ -22,6 +22,7 @@ import * as snmpDiscovery from "./migrations/2026_11_24_140000_snmp_discovery.js
 import * as attachedDevices from "./migrations/2026_11_24_150000_attached_devices.js";
 import * as kbArticles from "./migrations/2026_11_25_100000_kb_articles.js";
 import * as kbScripts from "./migrations/2026_11_25_110000_kb_scripts.js";
+import * as searchIndex from "./migrations/2026_11_25_120000_search_index.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_150000_attached_devices": attachedDevices,
   "2026_11_25_100000_kb_articles": kbArticles,
   "2026_11_25_110000_kb_scripts": kbScripts,
+  "2026_11_25_120000_search_index": searchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
