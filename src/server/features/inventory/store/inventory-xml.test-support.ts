@@ -18,6 +18,10 @@ export type MachineSpec = {
   tag?: string;
   lastUser?: string;
   osVersion?: string;
+  /** Screens as FusionInventory reads them from EDID: CAPTION, MANUFACTURER, SERIAL. */
+  monitors?: { caption?: string; manufacturer?: string; serial?: string; altSerial?: string }[];
+  /** Printers as Windows lists them; `network` is the agent's NETWORK flag. */
+  printers?: { name: string; driver?: string; port?: string; serial?: string; network?: boolean }[];
 };
 
 const esc = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -35,6 +39,8 @@ export function inventoryXml(spec: MachineSpec): string {
     ...(spec.volumes ?? [{ mount: "C:", totalMb: 500_000, freeMb: 200_000 }])
       .map((v) => `<DRIVES>${el("LETTER", v.mount)}${el("TOTAL", v.totalMb)}${el("FREE", v.freeMb)}<FILESYSTEM>NTFS</FILESYSTEM></DRIVES>`),
     ...(spec.macs ?? []).map((mac, i) => `<NETWORKS><DESCRIPTION>Intel Ethernet ${i}</DESCRIPTION>${el("MACADDR", mac)}<IPADDRESS>10.0.${i}.${10 + i}</IPADDRESS><TYPE>ethernet</TYPE><VIRTUALDEV>0</VIRTUALDEV></NETWORKS>`),
+    ...(spec.monitors ?? []).map((m) => `<MONITORS>${el("CAPTION", m.caption)}${el("MANUFACTURER", m.manufacturer)}${el("SERIAL", m.serial)}${el("ALTSERIAL", m.altSerial)}</MONITORS>`),
+    ...(spec.printers ?? []).map((p) => `<PRINTERS>${el("NAME", p.name)}${el("DRIVER", p.driver)}${el("PORT", p.port)}${el("SERIAL", p.serial)}${el("NETWORK", p.network === undefined ? undefined : p.network ? 1 : 0)}</PRINTERS>`),
     ...(spec.software ?? []).map((s) => `<SOFTWARES>${el("NAME", s.name)}${el("VERSION", s.version)}${el("PUBLISHER", s.publisher)}</SOFTWARES>`),
     spec.tag ? `<ACCOUNTINFO><KEYNAME>TAG</KEYNAME>${el("KEYVALUE", spec.tag)}</ACCOUNTINFO>` : "",
     `<VERSIONCLIENT>FusionInventory-Agent_v2.6</VERSIONCLIENT>`,

@@ -22,6 +22,7 @@ import { type IdentityKeys, identityKeys } from "../identity/identity-keys.js";
 import { type MatchDecision, decide } from "../identity/match-rules.js";
 import type { AgentInventory } from "../protocol/inventory-model.js";
 import { assetLookup } from "./asset-lookup.js";
+import { linkAttachedDevices } from "./attached-devices.js";
 import {
   type AssetRefs, fieldValuesOf, forgetAssetRefs, locksOf, nameOf, resolveAssetRefs, serialOf, serialTaken,
 } from "./inventory-asset.js";
@@ -209,6 +210,7 @@ async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prep
   }
   if (softwareChanged) changes.push(...(await replaceSoftware(trx, asset, prepared.software, !previous)));
   await saveInventory(trx, asset.id, request, prepared, previous?.first_received_at ?? null, at);
+  await linkAttachedDevices(trx, asset, request.inventory, at);
   if (changes.length > 0) {
     await trx.insertInto("asset_change").values(changes.map((change) => ({
       asset_id: asset.id, entity_id: asset.entity_id, section: change.section, change: change.change, item: change.item.slice(0, 255),
