@@ -29,6 +29,7 @@ import { fleetRoutes } from "./features/assets/fleet.routes.js";
 import { registerAgentEndpoints } from "./features/inventory/agent.routes.js";
 import { agentListRoutes } from "./features/inventory/agent-list.routes.js";
 import { assetInventoryRoutes } from "./features/inventory/asset-inventory.routes.js";
+import { assetConnectionRoutes } from "./features/inventory/asset-connection.routes.js";
 import { healthRoutes } from "./features/inventory/health.routes.js";
 import { inventorySettingsRoutes } from "./features/inventory/inventory-settings.routes.js";
 import { softwareRoutes } from "./features/software/software.routes.js";
@@ -44,7 +45,7 @@ import { type RouteSpec, parseInput } from "./http/route.js";
 import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
-export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes, ...agentListRoutes, ...assetInventoryRoutes,
+export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes, ...agentListRoutes, ...assetInventoryRoutes, ...assetConnectionRoutes,
   ...inventorySettingsRoutes, ...softwareRoutes, ...healthRoutes, ...snmpRoutes, ...kbRoutes, ...scriptRoutes, ...searchRoutes];
 
 export type AppDeps = {

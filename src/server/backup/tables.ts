@@ -26,6 +26,11 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   asset_inventory: ["asset_id"],
   asset_identity: ["key", "value", "asset_id"],
   asset_software: ["asset_id", "version_id"],
+  kb_article_tag: ["article_id", "tag"],
+  kb_vote: ["article_id", "user_id"],
+  kb_view: ["article_id", "user_id", "day"],
+  kb_article_ticket: ["article_id", "ticket_id"],
+  kb_article_target: ["article_id", "target_type", "target_id"],
 };
 
 export type TableInfo = {

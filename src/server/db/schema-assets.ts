@@ -27,6 +27,7 @@ export type AssetTables = {
   asset_software: AssetSoftwareTable;
   asset_change: AssetChangeTable;
   asset_health_signal: AssetHealthSignalTable;
+  asset_connection: AssetConnectionTable;
 };
 
 export type AssetKindTable = {
@@ -304,3 +305,16 @@ export type AssetHealthSignalTable = {
   ticket_id: number | null;
   cleared_at: string | null;
 };
+
+/** A device (monitor, printer…) plugged into a computer; closed rows are the connection's history. */
+export type AssetConnectionTable = {
+  id: Generated<number>;
+  /** The computer. */
+  asset_id: number;
+  device_id: number;
+  entity_id: number;
+  source: "inventory" | "manual";
+  connected_at: string;
+  disconnected_at: string | null;
+};
+export type AssetConnectionRow = Selectable<AssetConnectionTable>;

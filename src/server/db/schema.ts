@@ -1,12 +1,14 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AssetTables } from "./schema-assets.js";
+import type { KbTables } from "../features/kb/kb.table.js";
+import type { SnmpTables } from "../features/inventory/snmp/snmp.table.js";
 
 /**
  * The database as Kysely sees it. Columns are snake_case; presenters map rows to the
  * camelCase API shapes by hand. Booleans are 0/1 integers and timestamps ISO-8601 UTC
  * text, so the same queries run on SQLite and PostgreSQL.
  */
-export type DB = AssetTables & {
+export type DB = AssetTables & KbTables & SnmpTables & {
   setting: SettingTable;
   entity: EntityTable;
   entity_closure: EntityClosureTable;
@@ -30,6 +32,10 @@ export type DB = AssetTables & {
   notification_read: NotificationReadTable;
   saved_view: SavedViewTable;
   ticket_presence: TicketPresenceTable;
+  kb_script: KbScriptTable;
+  kb_script_version: KbScriptVersionTable;
+  kb_script_run: KbScriptRunTable;
+  search_deflection: SearchDeflectionTable;
 };
 
 export type Flag = 0 | 1;
@@ -394,4 +400,81 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "asset_software" },
   { name: "asset_change" },
   { name: "asset_health_signal" },
+  { name: "asset_connection" },
+  { name: "kb_category", selfRef: "parent_id" },
+  { name: "kb_article" },
+  { name: "kb_revision" },
+  { name: "kb_article_tag" },
+  { name: "kb_vote" },
+  { name: "kb_view" },
+  { name: "kb_article_ticket" },
+  { name: "kb_article_target" },
+  { name: "kb_script" },
+  { name: "kb_script_version" },
+  { name: "kb_script_run" },
+  { name: "snmp_credential" },
+  { name: "snmp_range" },
+  { name: "snmp_range_credential" },
+  { name: "snmp_scan" },
+  { name: "printer_supply" },
+  { name: "printer_counter" },
+  { name: "printer_supply_alert" },
+  { name: "search_deflection" },
 ];
+
+/** A guided diagnostic script; its graph lives in its versions. */
+export type KbScriptTable = {
+  id: Generated<number>;
+  entity_id: number;
+  name: string;
+  description: string;
+  for_portal: Flag;
+  language: string;
+  is_active: Flag;
+  current_version_id: number | null;
+  version: number;
+  starter_key: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type KbScriptRow = Selectable<KbScriptTable>;
+
+/** One saved version of a script: never changed once written. */
+export type KbScriptVersionTable = {
+  id: Generated<number>;
+  script_id: number;
+  version: number;
+  graph: string;
+  author_id: number | null;
+  author_name: string;
+  created_at: string;
+};
+
+/** One run of a script version, on a ticket or at the portal. */
+export type KbScriptRunTable = {
+  id: Generated<number>;
+  script_id: number;
+  version_id: number;
+  ticket_id: number | null;
+  entity_id: number;
+  user_id: number;
+  channel: string;
+  path: string;
+  current_node: string;
+  state: string;
+  result: string | null;
+  started_at: string;
+  ended_at: string | null;
+};
+export type KbScriptRunRow = Selectable<KbScriptRunTable>;
+
+/** A requester's request closed before it was sent, by a FAQ article the search suggested. */
+export type SearchDeflectionTable = {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  entity_id: number;
+  /** What the requester had typed (title and description, cut). */
+  query: string;
+  created_at: string;
+};

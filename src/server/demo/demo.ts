@@ -4,6 +4,8 @@ import { now } from "../db/values.js";
 import { hashPassword } from "../features/identity/password.js";
 import { DEMO_PASSWORDS, type DemoLogin, FIXED_ACCOUNTS, type PasswordKind, demoLogins } from "./accounts.js";
 import { createDemoAssets } from "./demo-assets.js";
+import { loadStarterLibrary } from "../features/kb/starter/starter.service.js";
+import { loadStarterLibrary as loadStarterScripts } from "../features/kb/scripts/starter/starter.service.js";
 import { createDemoCategories } from "./demo-categories.js";
 import { createDemoEntities } from "./demo-entities.js";
 import { createDemoGroups } from "./demo-groups.js";
@@ -88,6 +90,9 @@ export async function generateDemo(db: Kysely<DB>, options: DemoOptions = {}): P
   if (batch.length > 0) await insertUserBatch(db, batch, { hashes, groups, history });
   users += batch.length;
   await createDemoAssets(db, entities, { seed: options.seed ?? DEMO_DEFAULT_SEED, now: ctx.now, at });
+  await loadStarterLibrary(db);
+  // The guided diagnostic scripts, after the KB's articles so their outcomes can point at them.
+  await db.transaction().execute((trx) => loadStarterScripts(trx, undefined, entities.rootId));
   // Fresh statistics after a bulk load, so the query planner sees the real table sizes (same SQL in both dialects).
   await sql`analyze`.execute(db);
   return { logins: demoLogins(), users, entities: entities.count, groups: groups.size, rootId: entities.rootId };

@@ -9,8 +9,9 @@ import type { Role } from "../../shared/domain/roles.js";
 import { ROUTES } from "../app.js";
 import { type TestApp, createTestApp, makeEntity, makeUser, signedInUser } from "../../../test/app.js";
 import { DIALECTS } from "../../../test/db.js";
+import { insertScript } from "../features/kb/scripts/script.service.js";
 
-const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète", "Catégorie secrète", "Vue secrète", "Inventaire secret", "Contrat secret", "Matériel secret", "Lieu secret", "Fournisseur secret", "Contact secret", "Logiciel secret"];
+const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète", "Catégorie secrète", "Vue secrète", "Inventaire secret", "Contrat secret", "Matériel secret", "Lieu secret", "Fournisseur secret", "Contact secret", "Logiciel secret", "Plage secrète", "Communauté secrète", "Script secret", "Article secret", "Rubrique secrète"];
 
 describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
   let t: TestApp;
@@ -40,6 +41,14 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.selectFrom("location").selectAll().where("entity_id", "=", ids.otherEntity as number).orderBy("id").execute(),
     await t.db.selectFrom("supplier").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("supplier_contact").selectAll().orderBy("id").execute(),
+    await t.db.selectFrom("kb_article").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("kb_category").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("kb_article_ticket").selectAll().execute(),
+    await t.db.selectFrom("kb_script_run").selectAll().orderBy("id").execute(),
+    await t.db.selectFrom("snmp_credential").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("snmp_range").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("snmp_scan").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
+    await t.db.selectFrom("asset_connection").selectAll().orderBy("id").execute(),
   ]);
 
   beforeAll(async () => {
@@ -91,6 +100,12 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     const laptopKind = await t.db.selectFrom("asset_kind").select("id").where("code", "=", "laptop").executeTakeFirstOrThrow();
     ids.otherAsset = (await t.app.inject({ method: "POST", url: "/api/assets", headers: { cookie: t.adminCookie },
       payload: { kindId: laptopKind.id, name: "Matériel secret", assetTag: "PC-SECRET", entityId: ids.otherEntity, userId: secret.id } })).json().id;
+    // A monitor plugged into it: others may neither see it there nor unplug it.
+    const monitorKind = await t.db.selectFrom("asset_kind").select("id").where("code", "=", "monitor").executeTakeFirstOrThrow();
+    ids.otherDevice = (await t.app.inject({ method: "POST", url: "/api/assets", headers: { cookie: t.adminCookie },
+      payload: { kindId: monitorKind.id, name: "Matériel secret", assetTag: "ECR-SECRET", entityId: ids.otherEntity } })).json().id;
+    ids.otherConnection = (await t.app.inject({ method: "POST", url: `/api/assets/${ids.otherAsset}/connections`, headers: { cookie: t.adminCookie },
+      payload: { deviceId: ids.otherDevice } })).json().id;
     // The fleet's reference lists: a place and a supplier with a contact of the other entity; kinds, fields, manufacturers and models are global.
     ids.otherLocation = (await t.app.inject({ method: "POST", url: "/api/locations", headers: { cookie: t.adminCookie },
       payload: { name: "Lieu secret", entityId: ids.otherEntity, locationType: "site" } })).json().id;
@@ -111,6 +126,31 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       hostname: null, uuid: null, os_name: null, os_version: null, os_build: null, os_arch: null, os_install_date: null, memory_mb: null,
       disk_mb: null, fullest_volume_pct: 99, last_user: null, antivirus_ok: 0, software_count: 0, details: "{}", details_hash: "", software_hash: "",
       inventoried_at: null, received_at: at, first_received_at: at }).execute();
+    // A diagnostic script of the other entity and a run of it: neither its questions nor its run may show.
+    ids.otherScript = await insertScript(t.db, undefined, { entityId: ids.otherEntity as number, name: "Script secret", description: "Script secret",
+      forPortal: true, language: "fr", isActive: true, graph: { start: "q", nodes: [
+        { id: "q", type: "question", text: "Script secret ?", answers: [{ label: "Script secret", next: "o" }] },
+        { id: "o", type: "outcome", title: "Script secret", outcome: { kind: "solve", text: "Script secret" } }] } });
+    const scriptVersion = await t.db.selectFrom("kb_script_version").select("id").where("script_id", "=", ids.otherScript).executeTakeFirstOrThrow();
+    ids.otherRun = (await t.db.insertInto("kb_script_run").values({ script_id: ids.otherScript, version_id: scriptVersion.id, ticket_id: ids.otherTicket as number,
+      entity_id: ids.otherEntity as number, user_id: secret.id, channel: "staff", path: "[]", current_node: "q", state: "running", result: null,
+      started_at: at, ended_at: null }).returning("id").executeTakeFirstOrThrow()).id;
+    // An SNMP credential, range and scan of the other entity: its community and range must not leak.
+    ids.otherSnmpCredential = (await t.db.insertInto("snmp_credential").values({ entity_id: ids.otherEntity as number, name: "Communauté secrète",
+      version: "v2c", community: "Communauté secrète", username: null, auth_protocol: null, auth_key: null, priv_protocol: null, priv_key: null,
+      created_at: at, updated_at: at }).returning("id").executeTakeFirstOrThrow()).id;
+    ids.otherSnmpRange = (await t.db.insertInto("snmp_range").values({ entity_id: ids.otherEntity as number, name: "Plage secrète", spec: "10.9.9.0/24",
+      address_count: 254, port: 161, created_at: at, updated_at: at }).returning("id").executeTakeFirstOrThrow()).id;
+    ids.otherSnmpScan = (await t.db.insertInto("snmp_scan").values({ range_id: ids.otherSnmpRange, entity_id: ids.otherEntity as number, status: "done",
+      total: 254, done: 254, found: 0, error: null, created_by: null, created_at: at, started_at: at, finished_at: at }).returning("id").executeTakeFirstOrThrow()).id;
+    // A published FAQ article and a KB category of the other entity: neither its text nor its category may show.
+    ids.otherKbCategory = (await t.app.inject({ method: "POST", url: "/api/kb/categories", headers: { cookie: t.adminCookie },
+      payload: { name: "Rubrique secrète", entityId: ids.otherEntity } })).json().id;
+    const article = (await t.app.inject({ method: "POST", url: "/api/kb/articles", headers: { cookie: t.adminCookie },
+      payload: { kind: "article", title: "Article secret", body: "Article secret", entityId: ids.otherEntity, audience: "portal",
+        categoryId: ids.otherKbCategory, ticketIds: [ids.otherTicket] } })).json();
+    ids.otherArticle = article.id;
+    await t.app.inject({ method: "POST", url: `/api/kb/articles/${article.id}/status`, headers: { cookie: t.adminCookie }, payload: { status: "published", version: article.version } });
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -140,6 +180,17 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "field") return "name";
       if (name === "softwareId") return String(ids.otherSoftware);
       if (name === "loginId") return "00000000-0000-4000-8000-000000000000";
+      if (name === "credentialId") return String(ids.otherSnmpCredential);
+      if (name === "rangeId") return String(ids.otherSnmpRange);
+      if (name === "scanId") return String(ids.otherSnmpScan);
+      if (name === "scriptId") return String(ids.otherScript);
+      if (name === "version") return "1";
+      if (name === "runId") return String(ids.otherRun);
+      if (name === "connectionId") return String(ids.otherConnection);
+      if (name === "id" && url.startsWith("/api/kb/articles/")) return String(ids.otherArticle);
+      if (name === "id" && url.startsWith("/api/kb/categories/")) return String(ids.otherKbCategory);
+      if (name === "revision") return "1";
+      if (name === "ticketId") return String(ids.otherTicket);
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);
@@ -151,7 +202,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     login: "secret.user", firstName: "X", lastName: "Y", name: "Prise", isActive: false, password: "hijacked-password",
     version: 1, title: "Détournement", status: "closed", level: 2, groupId: ids.otherGroup, content: "pris", requesterId: ids.otherUser, description: "pris", minutesSpent: 999, isDone: true, accept: true, rating: 1,
     categoryId: ids.otherCategory, otherId: ids.otherSibling, sourceIds: [ids.otherSibling], kind: "related",
-    ids: [ids.otherTicket], action: { type: "status", status: "closed" },
+    ids: [ids.otherTicket], action: { type: "status", status: "closed" }, deviceId: ids.otherDevice,
   });
 
   for (const role of ["requester", "technician", "supervisor", "admin"] as Role[]) {

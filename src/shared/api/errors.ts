@@ -65,6 +65,26 @@ export const ERRORS = {
   SOFTWARE_NOT_FOUND: 404,
   // An asset's inventory: a field that is not locked against inventories.
   INVENTORY_LOCK_NOT_FOUND: 404,
+  // SNMP discovery: a credential, range or scan the caller cannot see; a range too large to scan.
+  SNMP_CREDENTIAL_NOT_FOUND: 404,
+  SNMP_RANGE_NOT_FOUND: 404,
+  SNMP_SCAN_NOT_FOUND: 404,
+  SNMP_RANGE_TOO_LARGE: 400,
+  ASSET_CONNECTION_NOT_FOUND: 404,
+  ASSET_CONNECTION_REFUSED: 409,
+  ASSET_ALREADY_CONNECTED: 409,
+  // The knowledge base: an article, a revision or a KB category out of reach (404); a stale save, a non-empty category, an unsolved ticket (409).
+  KB_ARTICLE_NOT_FOUND: 404,
+  KB_REVISION_NOT_FOUND: 404,
+  KB_CATEGORY_NOT_FOUND: 404,
+  KB_ARTICLE_VERSION_CONFLICT: 409,
+  KB_CATEGORY_NOT_EMPTY: 409,
+  KB_TICKET_NOT_SOLVED: 409,
+  // Guided diagnostic scripts: a graph refused at save names its nodes in the issues (422); a run already ended (409).
+  SCRIPT_NOT_FOUND: 404,
+  SCRIPT_RUN_NOT_FOUND: 404,
+  SCRIPT_GRAPH_INVALID: 422,
+  SCRIPT_RUN_ENDED: 409,
   PAYLOAD_TOO_LARGE: 413,
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

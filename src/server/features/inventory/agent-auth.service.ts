@@ -7,17 +7,12 @@ import type { AgentAuth, CreateAgentLoginBody, CreatedAgentLogin, UpdateAgentAut
 import type { Db } from "../../db/database.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
-import { AppError, forbidden, notFound } from "../../http/errors.js";
+import { AppError, notFound } from "../../http/errors.js";
 import { recordHistory } from "../history/history.service.js";
-import { findEntityRow, findRootEntityRow } from "../identity/entity.repo.js";
-import { allows, roleOn } from "../identity/access.js";
+import { findEntityRow } from "../identity/entity.repo.js";
 import { type AgentAuthSetting, hashSecret, newSecret, readAgentAuth, writeAgentAuth } from "./agent-auth.js";
+import { assertRootAdmin } from "../identity/root-admin.js";
 
-async function assertRootAdmin(db: Db, ctx: Ctx): Promise<number> {
-  const root = await findRootEntityRow(db);
-  if (!root || !allows(await roleOn(db, ctx.actor, root.id), "entity.write")) throw forbidden();
-  return root.id;
-}
 
 async function present(db: Db, setting: AgentAuthSetting): Promise<AgentAuth> {
   const ids = [...new Set(setting.credentials.map((c) => c.entityId))];

@@ -8,11 +8,11 @@ import {
 } from "../../../shared/api/inventory-health.js";
 import type { Db } from "../../db/database.js";
 import type { Ctx } from "../../http/context.js";
-import { AppError, forbidden } from "../../http/errors.js";
+import { forbidden } from "../../http/errors.js";
 import { findCategoryForTicket } from "../categories/category-use.js";
 import { recordHistory } from "../history/history.service.js";
-import { allows, entityScope, roleOn } from "../identity/access.js";
-import { findRootEntityRow } from "../identity/entity.repo.js";
+import { entityScope } from "../identity/access.js";
+import { administeredRoot } from "../identity/root-admin.js";
 
 export const HEALTH_SETTINGS_KEY = "inventory.health";
 
@@ -37,18 +37,13 @@ export async function readHealthSettings(db: Db): Promise<HealthSettingsBody> {
 }
 
 /** The root's id when the actor is an admin there, else undefined. */
-async function managedRoot(db: Db, ctx: Ctx): Promise<number | undefined> {
-  const root = await findRootEntityRow(db);
-  if (!root) throw new AppError("INTERNAL", "No root entity");
-  return allows(await roleOn(db, ctx.actor, root.id), "entity.write") ? root.id : undefined;
-}
 
 async function present(db: Db, ctx: Ctx, settings: HealthSettingsBody): Promise<HealthSettings> {
   const { categoryId } = settings.ticket;
   const category = categoryId === null ? undefined
     : await db.selectFrom("ticket_category").select("complete_name").where("id", "=", categoryId).executeTakeFirst();
   return { ...settings, ticket: { ...settings.ticket, categoryName: category?.complete_name ?? null },
-    canManage: (await managedRoot(db, ctx)) !== undefined };
+    canManage: (await administeredRoot(db, ctx)) !== undefined };
 }
 
 export async function getHealthSettings(ctx: Ctx): Promise<HealthSettings> {
@@ -62,7 +57,7 @@ export async function getHealthSettings(ctx: Ctx): Promise<HealthSettings> {
  */
 export async function updateHealthSettings(ctx: Ctx, body: HealthSettingsBody): Promise<HealthSettings> {
   await ctx.db.transaction().execute(async (trx) => {
-    const rootId = await managedRoot(trx, ctx);
+    const rootId = await administeredRoot(trx, ctx);
     if (rootId === undefined) throw forbidden();
     if (body.ticket.categoryId !== null) await findCategoryForTicket(trx, body.ticket.categoryId, rootId, { portal: false });
     const before = await readHealthSettings(trx);

@@ -9,20 +9,15 @@ import type { Ctx } from "../../http/context.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { toIssues } from "../../http/route.js";
 import { recordHistory } from "../history/history.service.js";
-import { allows, entityScope, roleOn } from "../identity/access.js";
-import { findRootEntityRow } from "../identity/entity.repo.js";
+import { entityScope } from "../identity/access.js";
 import { DEFAULT_MATCH_RULES, type MatchRule, MatchRulesSchema, ruleLabel } from "./identity/match-rules.js";
 import { MATCH_RULES_KEY, inventorySettings } from "./store/inventory-settings.js";
+import { administeredRoot } from "../identity/root-admin.js";
 
 /** The root's id when the actor is an admin there (like the priority matrix), else undefined. */
-async function managedRoot(db: Db, ctx: Ctx): Promise<number | undefined> {
-  const root = await findRootEntityRow(db);
-  if (!root) throw new AppError("INTERNAL", "No root entity");
-  return allows(await roleOn(db, ctx.actor, root.id), "entity.write") ? root.id : undefined;
-}
 
 async function assertCanManageRules(db: Db, ctx: Ctx): Promise<number> {
-  const rootId = await managedRoot(db, ctx);
+  const rootId = await administeredRoot(db, ctx);
   if (rootId === undefined) throw forbidden();
   return rootId;
 }
@@ -44,7 +39,7 @@ async function storedRulesText(db: Db): Promise<string | undefined> {
 export async function getMatchRules(ctx: Ctx): Promise<MatchRules> {
   entityScope(ctx.actor, "asset.read");
   const { matchRules } = await inventorySettings(ctx.db);
-  return { rules: copyOf(matchRules), isDefault: (await storedRulesText(ctx.db)) === undefined, canManage: (await managedRoot(ctx.db, ctx)) !== undefined };
+  return { rules: copyOf(matchRules), isDefault: (await storedRulesText(ctx.db)) === undefined, canManage: (await administeredRoot(ctx.db, ctx)) !== undefined };
 }
 
 /** Saves the ordered rules; the next inventory follows them. */

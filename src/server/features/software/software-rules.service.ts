@@ -5,24 +5,18 @@
  * to the inventories received afterwards; the catalogue as it stands is not rewritten.
  */
 import type { PreviewSoftwareBody, SoftwarePreview, SoftwareRules, UpdateSoftwareRulesBody } from "../../../shared/api/software.js";
-import type { Db } from "../../db/database.js";
 import type { Ctx } from "../../http/context.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { toIssues } from "../../http/route.js";
 import { recordHistory } from "../history/history.service.js";
-import { allows, entityScope, roleOn } from "../identity/access.js";
-import { findRootEntityRow } from "../identity/entity.repo.js";
+import { entityScope } from "../identity/access.js";
 import {
   type SoftwareRule, SoftwareRulesSchema, findRuleValues, normalizeSoftware,
 } from "../inventory/identity/software-rules.js";
 import { SOFTWARE_RULES_KEY, inventorySettings } from "../inventory/store/inventory-settings.js";
+import { administeredRoot } from "../identity/root-admin.js";
 
 /** The root's id when the actor is an admin there (like the priority matrix and the import rules), else undefined. */
-async function managedRoot(db: Db, ctx: Ctx): Promise<number | undefined> {
-  const root = await findRootEntityRow(db);
-  if (!root) throw new AppError("INTERNAL", "No root entity");
-  return allows(await roleOn(db, ctx.actor, root.id), "entity.write") ? root.id : undefined;
-}
 
 /**
  * The inventory's own schema has the last word: what is stored is what inventories can read. Its
@@ -47,14 +41,14 @@ function copyOf(rules: readonly SoftwareRule[]): SoftwareRule[] {
 export async function getSoftwareRules(ctx: Ctx): Promise<SoftwareRules> {
   entityScope(ctx.actor, "asset.read");
   const { softwareRules } = await inventorySettings(ctx.db);
-  return { rules: copyOf(softwareRules), canManage: (await managedRoot(ctx.db, ctx)) !== undefined };
+  return { rules: copyOf(softwareRules), canManage: (await administeredRoot(ctx.db, ctx)) !== undefined };
 }
 
 /** Replaces the ordered rules; the inventories received from now on follow them. */
 export async function updateSoftwareRules(ctx: Ctx, body: UpdateSoftwareRulesBody): Promise<SoftwareRules> {
   const rules = checkedRules(body.rules, "body.rules");
   await ctx.db.transaction().execute(async (trx) => {
-    const rootId = await managedRoot(trx, ctx);
+    const rootId = await administeredRoot(trx, ctx);
     if (rootId === undefined) throw forbidden();
     const before = JSON.stringify((await inventorySettings(trx)).softwareRules);
     const value = JSON.stringify(rules);

@@ -12,6 +12,7 @@ import { serverFieldErrors, validate } from "../../lib/validation.js";
 import { type PortalChoice, PortalCategoryStep } from "../categories/PortalCategoryStep.js";
 import { textToHtml, ScaleSelect } from "../tickets/ticket-ui.js";
 import { useCreateTicket } from "../tickets/useTickets.js";
+import { SuggestionsPanel } from "../search/SuggestionsPanel.js";
 
 /** A requester opens a ticket for themselves: what it is about, subject, details, urgency. The support does the rest. */
 export function NewRequestPage() {
@@ -63,6 +64,8 @@ export function NewRequestPage() {
                 title: t("portal.requestTitle"), titlePlaceholder: t("portal.requestTitlePlaceholder"),
                 description: t("portal.requestDescription"), descriptionPlaceholder: t("portal.requestDescriptionPlaceholder"),
               }} />
+              <SuggestionsPanel title={form.values.title} description={form.values.description} portal
+                onDeflected={() => void navigate("/", { replace: true })} />
               <ScaleSelect
                 label={t("portal.urgency")}
                 value={form.values.urgency}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, ThemeIcon, Title, UnstyledButton } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, ThemeIcon, Title, UnstyledButton } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,6 +10,7 @@ import { useFormat } from "../../i18n/format.js";
 import { useMe } from "../auth/useAuth.js";
 import { TicketStatusBadge } from "../tickets/ticket-ui.js";
 import { useTicketList } from "../tickets/useTickets.js";
+import { PortalScripts } from "../kb/scripts/PortalScripts.js";
 
 /** The self-service portal: a requester's own tickets, newest activity first, as cards that fit a phone. */
 export function PortalPage() {
@@ -42,6 +43,8 @@ export function PortalPage() {
           w="fit-content"
         />
       )}
+      <Anchor component={Link} to="/help" fw={600}>{t("kb.help.link")}</Anchor>
+      <PortalScripts />
       <ApiErrorAlert error={tickets.error} />
       {tickets.isPending && <Skeleton h={160} />}
       {tickets.isSuccess && tickets.items.length === 0 && (

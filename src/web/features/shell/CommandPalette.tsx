@@ -1,17 +1,19 @@
 import { useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
 import { Spotlight, type SpotlightActionData } from "@mantine/spotlight";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { LanguageIcon, LogoutIcon, MoonIcon, PlusIcon, SearchIcon, TicketIcon } from "../../components/icons.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { can, isPortalOnly } from "../../lib/permissions.js";
 import { useLogout, useMe } from "../auth/useAuth.js";
+import { paletteFilter, usePaletteSearch } from "../search/palette.js";
 import { navItemsFor } from "./nav-items.js";
 import { useChangeLanguage } from "./useChangeLanguage.js";
 
 /**
- * Ctrl+K: jump anywhere. Navigation and a few commands today; the global search
- * (tickets, assets, people) will add its results as another group here.
+ * Ctrl+K: jump anywhere. The global search's results (tickets, articles, people, assets) come
+ * first as one types, then navigation and a few commands.
  */
 export function CommandPalette() {
   const { t } = useTranslation();
@@ -22,6 +24,8 @@ export function CommandPalette() {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme("light");
   const otherLanguage = currentLanguage() === "fr" ? "en" : "fr";
+  const [query, setQuery] = useState("");
+  const searchGroups = usePaletteSearch(query);
 
   const goTo: SpotlightActionData[] = navItemsFor(me).map((item) => ({
     id: `nav:${item.to}:${item.label}`,
@@ -85,9 +89,15 @@ export function CommandPalette() {
   return (
     <Spotlight
       actions={[
+        ...searchGroups,
         { group: t("palette.goTo"), actions: goTo },
         { group: t("palette.commands"), actions: commands },
       ]}
+      query={query}
+      onQueryChange={setQuery}
+      filter={paletteFilter}
+      scrollable
+      maxHeight={480}
       shortcut={["mod + K"]}
       nothingFound={t("palette.nothingFound")}
       highlightQuery

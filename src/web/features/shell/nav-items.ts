@@ -21,6 +21,7 @@ import {
 } from "../../components/icons.js";
 import { can, isPortalOnly } from "../../lib/permissions.js";
 import { CategoryIcon } from "../categories/CategoryIcon.js";
+import { DiagnosticIcon } from "../kb/scripts/DiagnosticIcon.js";
 
 export type NavLabelKey =
   | "nav.home"
@@ -39,7 +40,8 @@ export type NavLabelKey =
   | "nav.entities"
   | "categories.nav"
   | "nav.tokens"
-  | "nav.profile";
+  | "nav.profile"
+  | "scripts.title";
 
 export type NavItem = {
   to: string;
@@ -59,6 +61,7 @@ const RULES: NavRule[] = [
   { to: "/contracts", label: "nav.contracts", icon: ContractIcon, section: "main", permission: "asset.read" },
   { to: "/inventory", label: "nav.inventory", icon: ScanIcon, section: "main", permission: "asset.write" },
   { to: "/kb", label: "nav.kb", icon: BookIcon, section: "main", permission: "kb.read" },
+  { to: "/kb/scripts", label: "scripts.title", icon: DiagnosticIcon, section: "main", permission: "kb.read" },
   { to: "/admin/users", label: "nav.users", icon: UsersIcon, section: "admin", permission: "user.read" },
   { to: "/admin/groups", label: "nav.groups", icon: GroupIcon, section: "admin", permission: "group.read" },
   { to: "/admin/entities", label: "nav.entities", icon: BuildingIcon, section: "admin", permission: "entity.read" },

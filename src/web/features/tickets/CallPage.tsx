@@ -19,6 +19,9 @@ import { useCreateTicket } from "./useTickets.js";
 import { CallTimer, useCallTimer } from "./CallTimer.js";
 import { TicketTextFields, TicketTriageSelects } from "./TicketTextFields.js";
 import { CallerSearch, CallerTickets, PickedCaller } from "./CallerPanel.js";
+import type { ScriptRun } from "../../../shared/api/kb-scripts.js";
+import { CallScriptPanel } from "../kb/scripts/CallScriptPanel.js";
+import { applyRunTo } from "../kb/scripts/useScripts.js";
 
 /**
  * Phone intake: the timer runs from the first ring, the caller is found by name, login, email
@@ -30,6 +33,7 @@ export function CallPage() {
   const timer = useCallTimer();
   const [caller, setCaller] = useState<User | null>(null);
   const [anonymous, setAnonymous] = useState(false);
+  const [run, setRun] = useState<ScriptRun | null>(null);
 
   return (
     <>
@@ -67,10 +71,11 @@ export function CallPage() {
               )}
             </Paper>
             {caller && <CallerTickets caller={caller} seconds={timer.seconds} />}
+            <CallScriptPanel run={run} onRun={setRun} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <CallTicketForm caller={caller} anonymous={anonymous} seconds={timer.seconds} />
+          <CallTicketForm caller={caller} anonymous={anonymous} seconds={timer.seconds} run={run} />
         </Grid.Col>
       </Grid>
     </>
@@ -91,7 +96,7 @@ const INITIAL = {
   categoryId: null as number | null,
 };
 
-function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; anonymous: boolean; seconds: number }) {
+function CallTicketForm({ caller, anonymous, seconds, run }: { caller: User | null; anonymous: boolean; seconds: number; run: ScriptRun | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { scopeQuery } = useEntityScope();
@@ -106,7 +111,8 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
     if (!anonymous && !caller) return setMissingCaller(true);
     const body = {
       type: values.type,
-      title: values.title,
+      // A diagnostic that reached its outcome names the call when the technician typed no title.
+      title: values.title.trim() || (run?.state === "finished" ? run.scriptName : ""),
       description: values.description.trim() ? textToHtml(values.description) : "",
       channel: "phone" as const,
       urgency: values.urgency,
@@ -128,7 +134,9 @@ function CallTicketForm({ caller, anonymous, seconds }: { caller: User | null; a
     if (anonymous && !values.contactName.trim()) errors.contactName = t("validation.required");
     if (!result.ok || Object.keys(errors).length > 0) return form.setErrors(errors);
     createTicket.mutate(result.data, {
-      onSuccess: (ticket) => {
+      onSuccess: async (ticket) => {
+        // The diagnostic run during the call goes on the new ticket: its path in the timeline, its outcome applied.
+        if (run?.state === "finished") await applyRunTo(run.id, ticket.id).catch(() => notifications.show({ color: "red", message: t("scripts.run.applyFailed") }));
         notifications.show({ color: "green", message: t("tickets.created", { id: ticket.id }) });
         void navigate(`/tickets/${ticket.id}`);
       },

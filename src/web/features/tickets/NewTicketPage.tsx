@@ -11,6 +11,7 @@ import { PageHeader } from "../../components/PageHeader.js";
 import { UserSelect } from "../../components/UserSelect.js";
 import { useForm } from "../../lib/use-form.js";
 import { TicketTextFields, TicketTriageSelects } from "./TicketTextFields.js";
+import { SuggestionsPanel } from "../search/SuggestionsPanel.js";
 import { serverFieldErrors, validate } from "../../lib/validation.js";
 import { CategorySelect, useCategoryPrefill } from "../categories/CategorySelect.js";
 import { useEntityScope } from "../shell/entity-scope.js";
@@ -109,6 +110,7 @@ export function NewTicketPage() {
               error={form.errors.categoryId}
             />
             <TicketTextFields form={form} autoFocus rows={[5, 16]} labels={{ title: t("tickets.ticketTitle"), description: t("tickets.description") }} />
+            <SuggestionsPanel title={form.values.title} description={form.values.description} portal={false} />
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
               <TicketTriageSelects values={form.values} error={form.errors.groupId} setByHand={prefill.setByHand} />
               <UserSelect

@@ -17,6 +17,8 @@ import { PriorityBadge, RichText, TicketStatusBadge } from "./ticket-ui.js";
 import { Timeline } from "./Timeline.js";
 import { useTicket } from "./useTickets.js";
 import { AlsoHere } from "../live/AlsoHere.js";
+import { TicketScriptPanel } from "../kb/scripts/TicketScriptPanel.js";
+import { TicketKbButton } from "../kb/TicketKbButton.js";
 
 const TABS = ["timeline", "tasks", "history"] as const;
 
@@ -99,6 +101,8 @@ export function TicketPage() {
           <Stack gap="md">
             <TicketFieldsForm ticket={record} readOnly={!mayWrite} />
             <TicketPeople ticket={record} />
+            {mayWrite && <TicketScriptPanel ticket={record} />}
+            {mayWrite && <TicketKbButton ticket={record} />}
             {TICKET_SIDE_PANELS.filter((p) => can(me, "ticket.write") || !p.staffOnly).map(({ key, Panel }) => (
               <Panel key={key} ticket={record} staff={mayWrite} />
             ))}

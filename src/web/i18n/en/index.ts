@@ -20,5 +20,6 @@ import { enSearch } from "./search.js";
 import { enKbScripts } from "./kb-scripts.js";
 import { enKb } from "./kb.js";
 import { enSnmp } from "./snmp.js";
+import { enAssetConnections } from "./asset-connections.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth, ...enSearch, ...enKbScripts, ...enKb, ...enSnmp };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth, ...enSearch, ...enKbScripts, ...enKb, ...enSnmp, ...enAssetConnections };

@@ -19,8 +19,9 @@ import { frSearch } from "./search.js";
 import { frKbScripts } from "./kb-scripts.js";
 import { frKb } from "./kb.js";
 import { frSnmp } from "./snmp.js";
+import { frAssetConnections } from "./asset-connections.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents, ...frSoftware, ...frAssetInventory, ...frInventoryHealth, ...frSearch, ...frKbScripts, ...frKb, ...frSnmp };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents, ...frSoftware, ...frAssetInventory, ...frInventoryHealth, ...frSearch, ...frKbScripts, ...frKb, ...frSnmp, ...frAssetConnections };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

@@ -8,8 +8,10 @@ import { RecordError } from "../../../components/StatusPages.js";
 import { can } from "../../../lib/permissions.js";
 import { useTabParam } from "../../../lib/useTabParam.js";
 import { useMe } from "../../auth/useAuth.js";
+import { AssetConnectionsPanel } from "../connections/AssetConnectionsPanel.js";
 import { AssetHealthBadges } from "../health/AssetHealthBadges.js";
 import { AssetInventoryTab } from "../inventory-tab/AssetInventoryTab.js";
+import { PrinterSuppliesPanel } from "../snmp/PrinterSuppliesPanel.js";
 import { useKindName } from "../references/kind-name.js";
 import { AssetFinancial } from "./AssetFinancial.js";
 import { AssetOverview } from "./AssetOverview.js";
@@ -118,7 +120,11 @@ export function AssetPage() {
             ))}
           </Tabs.List>
         </div>
-        <Tabs.Panel value="overview"><AssetOverview asset={asset} mayWrite={mayWrite} /></Tabs.Panel>
+        <Tabs.Panel value="overview">
+          {asset.kindCode === "printer" && <PrinterSuppliesPanel assetId={asset.id} />}
+          <AssetOverview asset={asset} mayWrite={mayWrite} />
+          <AssetConnectionsPanel asset={asset} mayWrite={mayWrite} />
+        </Tabs.Panel>
         <Tabs.Panel value="inventory"><AssetInventoryTab asset={asset} mayWrite={mayWrite} /></Tabs.Panel>
         <Tabs.Panel value="financial"><AssetFinancial asset={asset} /></Tabs.Panel>
         <Tabs.Panel value="tickets"><AssetTicketsTab asset={asset} /></Tabs.Panel>
