@@ -265,6 +265,8 @@ export type AssetInventoryTable = {
   details: string;
   details_hash: string;
   software_hash: string;
+  /** Migration 2026_11_24_135000: the software list's hash as the agent wrote it (software-list.ts). */
+  software_list_key: string | null;
   inventoried_at: string | null;
   received_at: string;
   first_received_at: string;

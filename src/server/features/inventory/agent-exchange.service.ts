@@ -8,16 +8,18 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { InventoryImportTable } from "../../db/schema-assets.js";
 import { now } from "../../db/values.js";
+import { inWriteBatch } from "../../db/write-batch.js";
 import { ERRORS } from "../../../shared/api/errors.js";
 import { AppError } from "../../http/errors.js";
-import { parseAgentXml } from "./protocol/agent-xml.js";
 import { type BodyEncoding, decodeBody, encodeReply, replyContentType, sniffEncoding } from "./protocol/decode-body.js";
 import type { AgentInventory } from "./protocol/inventory-model.js";
 import { agentOf } from "./protocol/inventory-values.js";
 import { parseAgentJson } from "./protocol/normalize-json.js";
 import { normalizeXmlDevices, normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
-import { storeInventory } from "./store/store-inventory.js";
+import { type StoreRequest, storeInventory } from "./store/store-inventory.js";
+import { inventorySettings } from "./store/inventory-settings.js";
+import { type AgentXmlRead, SoftwareListNeeded, lastSoftwareListKey, readAgentXml, softwareListKey, withSoftware } from "./software-list.js";
 import { type AgentCredential, authenticateAgent, readAgentAuth } from "./agent-auth.js";
 
 /** FusionInventory's network tasks: discovery, and the inventory of what SNMP identified. */
@@ -57,9 +59,10 @@ function xmlReply(xml: string, like: BodyEncoding, status = 200): AgentReply {
 const escapeXml = (text: string) => text.replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c] as string);
 
 /** "Linux Debian 12 · 821 software · 2 CPUs": what the log says an inventory held. */
-function summaryOf(inventory: AgentInventory): string {
+function summaryOf(inventory: AgentInventory, softwareKept: boolean): string {
   const os = [inventory.os?.name, inventory.os?.version].filter(Boolean).join(" ");
-  return [inventory.hardware.name, os, `${inventory.software.length} software`, `${inventory.cpus.length} CPU`].filter(Boolean).join(" · ");
+  const software = softwareKept ? "software unchanged" : `${inventory.software.length} software`;
+  return [inventory.hardware.name, os, software, `${inventory.cpus.length} CPU`].filter(Boolean).join(" · ");
 }
 
 type AgentRow = { id: number; entity_id: number };
@@ -123,13 +126,15 @@ async function receiveDevices(db: Kysely<DB>, top: Top, msg: AgentMessage, reque
 }
 
 /** Stores the inventory, then logs what was decided: matched, created, or refused for a person to review. */
-async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory): Promise<void> {
+async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory,
+  softwareList?: StoreRequest["softwareList"]): Promise<void> {
   const { entityId, note } = await entityOfTag(db, inventory.tag, top.entityId, top.credential);
   const agent = await upsertAgent(db, entityId, msg, request, inventory);
-  const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory });
+  const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory, softwareList });
   const { decision } = stored;
   // The decision is shown translated from its fields; a refusal's text also names the assets in doubt.
-  const detail = [decision.decision === "refuse" ? decision.text : null, summaryOf(inventory), note].filter(Boolean).join(" · ").slice(0, 1000);
+  const summary = summaryOf(inventory, softwareList?.kept === true);
+  const detail = [decision.decision === "refuse" ? decision.text : null, summary, note].filter(Boolean).join(" · ").slice(0, 1000);
   await log(db, agent, msg, request, {
     detail, asset_id: stored.assetId, decision: decision.decision, rule: decision.rule,
     // The decision in words ("matched asset PC-0042 by serial …"), then what each rule did.
@@ -137,6 +142,22 @@ async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, req
     ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
   });
   if (stored.assetId !== null) await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
+}
+
+/** An XML inventory: its software are read only when the machine's last list was another one. */
+async function receiveXmlInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, read: AgentXmlRead): Promise<void> {
+  const { request, span } = read;
+  const key = span && softwareListKey(span, (await inventorySettings(db)).softwareRules);
+  if (key && (await lastSoftwareListKey(db, request.deviceId)) === key) {
+    try {
+      return await receiveInventory(db, top, msg, request, normalizeXmlInventory(request, msg.userAgent), { key, kept: true });
+    } catch (error) {
+      // The machine the rules matched is not the one that reported this list last time.
+      if (!(error instanceof SoftwareListNeeded)) throw error;
+    }
+  }
+  const whole = withSoftware(read);
+  await receiveInventory(db, top, msg, whole, normalizeXmlInventory(whole, msg.userAgent), key ? { key, kept: false } : undefined);
 }
 
 async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentRequest | null) {
@@ -152,7 +173,12 @@ async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage
  * first character once inflated. A refusal is answered with the HTTP status of its error and a
  * reply saying why (the agents log it), compressed as the request was when that much is known.
  */
-export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
+export function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
+  // On SQLite, the whole exchange shares its commit with the agents that post at the same time.
+  return inWriteBatch(db, (handle) => exchange(handle, msg));
+}
+
+async function exchange(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
   const encoding = sniffEncoding(msg.body) ?? "plain";
   const entityId = await rootEntity(db);
   let format: "xml" | "json" = "xml";
@@ -171,16 +197,17 @@ export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Prom
       format = "json";
       return await exchangeJson(db, topOf, msg, bytes, encoding, (known) => { request = known; });
     }
-    const xml = parseAgentXml(bytes);
-    request = xml;
+    const read = readAgentXml(bytes);
+    request = read.request;
     const top = topOf();
+    if (read.request.query === "INVENTORY") {
+      await receiveXmlInventory(db, top, msg, read);
+      return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
+    }
+    const xml = withSoftware(read);
     if (xml.query === "PROLOG") {
       await receivePrologue(db, top, msg, xml);
       return xmlReply(`<REPLY><PROLOG_FREQ>${PROLOG_FREQ_HOURS}</PROLOG_FREQ><RESPONSE>SEND</RESPONSE></REPLY>`, encoding);
-    }
-    if (xml.query === "INVENTORY") {
-      await receiveInventory(db, top, msg, xml, normalizeXmlInventory(xml, msg.userAgent));
-      return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
     if (NETWORK_QUERIES.has(xml.query)) {
       await receiveDevices(db, top, msg, xml, normalizeXmlDevices(xml, msg.userAgent));
