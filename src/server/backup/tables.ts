@@ -26,6 +26,7 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   asset_inventory: ["asset_id"],
   asset_identity: ["key", "value", "asset_id"],
   asset_software: ["asset_id", "version_id"],
+  inventory_import_payload: ["import_id"],
 };
 
 export type TableInfo = {

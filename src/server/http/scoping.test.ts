@@ -40,6 +40,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.selectFrom("location").selectAll().where("entity_id", "=", ids.otherEntity as number).orderBy("id").execute(),
     await t.db.selectFrom("supplier").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("supplier_contact").selectAll().orderBy("id").execute(),
+    await t.db.selectFrom("inventory_import_payload").selectAll().execute(),
   ]);
 
   beforeAll(async () => {
@@ -111,6 +112,11 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       hostname: null, uuid: null, os_name: null, os_version: null, os_build: null, os_arch: null, os_install_date: null, memory_mb: null,
       disk_mb: null, fullest_volume_pct: 99, last_user: null, antivirus_ok: 0, software_count: 0, details: "{}", details_hash: "", software_hash: "",
       inventoried_at: null, received_at: at, first_received_at: at }).execute();
+    // A refused inventory of the other entity's agent: attaching it to anything must be refused.
+    ids.otherImportEntry = (await t.db.insertInto("inventory_import").values({ agent_id: null, entity_id: ids.otherEntity as number, device_id: "secret-pc",
+      ip: null, query: "INVENTORY", outcome: "refused", reason: "MATCH_AMBIGUOUS", detail: null, asset_id: null, decision: "refuse", rule: null, trace: null,
+      received_at: at }).returning("id").executeTakeFirstOrThrow()).id;
+    await t.db.insertInto("inventory_import_payload").values({ import_id: ids.otherImportEntry, body: "", user_agent: null, created_at: at }).execute();
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -136,6 +142,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "contractId") return String(ids.otherContract);
       if (name === "tag") return "PC-SECRET";
       if (name === "importId") return "0".repeat(32);
+      if (name === "entryId") return String(ids.otherImportEntry);
       // A field locked on the other entity's asset (beforeAll): unlocking it would change the asset's row.
       if (name === "field") return "name";
       if (name === "softwareId") return String(ids.otherSoftware);

@@ -65,6 +65,10 @@ export const ERRORS = {
   SOFTWARE_NOT_FOUND: 404,
   // An asset's inventory: a field that is not locked against inventories.
   INVENTORY_LOCK_NOT_FOUND: 404,
+  // A refused inventory that can no longer be attached: already attached, expired, or not an inventory.
+  IMPORT_NOT_ATTACHABLE: 404,
+  // The asset chosen for a refused inventory is outside the entities its agent files into.
+  IMPORT_ASSET_OUTSIDE: 422,
   PAYLOAD_TOO_LARGE: 413,
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

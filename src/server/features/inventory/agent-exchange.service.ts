@@ -19,6 +19,7 @@ import { normalizeXmlDevices, normalizeXmlInventory } from "./protocol/normalize
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
 import { type StoreRequest, storeInventory } from "./store/store-inventory.js";
 import { inventorySettings } from "./store/inventory-settings.js";
+import { keepRefusedMessage } from "./refused-imports.js";
 import { type AgentXmlRead, SoftwareListNeeded, lastSoftwareListKey, readAgentXml, softwareListKey, withSoftware } from "./software-list.js";
 import { type AgentCredential, authenticateAgent, readAgentAuth } from "./agent-auth.js";
 
@@ -90,10 +91,11 @@ async function upsertAgent(db: Kysely<DB>, entityId: number, msg: AgentMessage, 
 
 type Logged = Pick<InventoryImportTable, "detail"> & Partial<Pick<InventoryImportTable, "asset_id" | "decision" | "rule" | "trace" | "outcome" | "reason">>;
 
-async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: AgentRequest, entry: Logged): Promise<void> {
-  await db.insertInto("inventory_import").values({ agent_id: agent.id, entity_id: agent.entity_id, device_id: request.deviceId, ip: msg.ip,
+async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: AgentRequest, entry: Logged): Promise<number> {
+  const row = await db.insertInto("inventory_import").values({ agent_id: agent.id, entity_id: agent.entity_id, device_id: request.deviceId, ip: msg.ip,
     query: request.query, outcome: "received", reason: null, asset_id: null, decision: null, rule: null, trace: null, received_at: now(), ...entry,
-  }).execute();
+  }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** PROLOG (XML) or contact (JSON): the agent asks whether to send. */
@@ -125,9 +127,12 @@ async function receiveDevices(db: Kysely<DB>, top: Top, msg: AgentMessage, reque
   }
 }
 
-/** Stores the inventory, then logs what was decided: matched, created, or refused for a person to review. */
+/**
+ * Stores the inventory, then logs what was decided: matched, created, or refused for a person to
+ * review, with the message (`bytes`, decoded) kept so they can attach it to an asset.
+ */
 async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory,
-  softwareList?: StoreRequest["softwareList"]): Promise<void> {
+  { bytes, softwareList }: { bytes: Buffer; softwareList?: StoreRequest["softwareList"] }): Promise<void> {
   const { entityId, note } = await entityOfTag(db, inventory.tag, top.entityId, top.credential);
   const agent = await upsertAgent(db, entityId, msg, request, inventory);
   const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory, softwareList });
@@ -135,12 +140,13 @@ async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, req
   // The decision is shown translated from its fields; a refusal's text also names the assets in doubt.
   const summary = summaryOf(inventory, softwareList?.kept === true);
   const detail = [decision.decision === "refuse" ? decision.text : null, summary, note].filter(Boolean).join(" · ").slice(0, 1000);
-  await log(db, agent, msg, request, {
+  const importId = await log(db, agent, msg, request, {
     detail, asset_id: stored.assetId, decision: decision.decision, rule: decision.rule,
     // The decision in words ("matched asset PC-0042 by serial …"), then what each rule did.
     trace: [decision.text, ...decision.trace].join("\n"),
     ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
   });
+  if (decision.decision === "refuse") await keepRefusedMessage(db, importId, bytes, msg.userAgent);
   if (stored.assetId !== null) await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
 }
 
@@ -150,14 +156,16 @@ async function receiveXmlInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, 
   const key = span && softwareListKey(span, (await inventorySettings(db)).softwareRules);
   if (key && (await lastSoftwareListKey(db, request.deviceId)) === key) {
     try {
-      return await receiveInventory(db, top, msg, request, normalizeXmlInventory(request, msg.userAgent), { key, kept: true });
+      return await receiveInventory(db, top, msg, request, normalizeXmlInventory(request, msg.userAgent),
+        { bytes: read.bytes, softwareList: { key, kept: true } });
     } catch (error) {
       // The machine the rules matched is not the one that reported this list last time.
       if (!(error instanceof SoftwareListNeeded)) throw error;
     }
   }
   const whole = withSoftware(read);
-  await receiveInventory(db, top, msg, whole, normalizeXmlInventory(whole, msg.userAgent), key ? { key, kept: false } : undefined);
+  await receiveInventory(db, top, msg, whole, normalizeXmlInventory(whole, msg.userAgent),
+    { bytes: read.bytes, softwareList: key ? { key, kept: false } : undefined });
 }
 
 async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentRequest | null) {
@@ -256,7 +264,7 @@ async function exchangeJson(db: Kysely<DB>, topOf: () => Top, msg: AgentMessage,
     await receivePrologue(db, top, msg, request, message.agent);
     return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS, tasks: { inventory: {} } }, encoding);
   }
-  await receiveInventory(db, top, msg, request, message.inventory);
+  await receiveInventory(db, top, msg, request, message.inventory, { bytes });
   return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS }, encoding);
 }
 

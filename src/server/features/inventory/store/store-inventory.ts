@@ -37,6 +37,8 @@ export type StoreRequest = {
   agentId: number;
   entityId: number;
   inventory: AgentInventory;
+  /** A person's choice for an inventory the rules refused: this asset, or a new one (null). */
+  chosen?: { assetId: number | null; by: string };
   /** The key of the software list as the agent wrote it; `kept`: the inventory holds none, the machine's last list stands. */
   softwareList?: { key: string; kept: boolean };
 };
@@ -199,9 +201,15 @@ async function saveInventory(trx: Db, assetId: number, request: StoreRequest, pr
   else await trx.updateTable("asset_inventory").set(request.softwareList?.kept ? values : { ...values, ...software }).where("asset_id", "=", assetId).execute();
 }
 
+function chosenDecision(chosen: NonNullable<StoreRequest["chosen"]>): MatchDecision {
+  return chosen.assetId === null
+    ? { decision: "create", rule: "manual", reason: "no-match", text: `new asset: chosen by ${chosen.by}`, trace: [] }
+    : { decision: "match", assetId: chosen.assetId, rule: "manual", reason: "matched", text: `matched asset ${chosen.assetId}: chosen by ${chosen.by}`, trace: [] };
+}
+
 async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prepared, rules: Awaited<ReturnType<typeof inventorySettings>>["matchRules"]): Promise<StoreResult> {
   await lockNames(trx, lockNamesOf(prepared.keys));
-  const decision = await decide(prepared.keys, rules, assetLookup(trx, request.entityId));
+  const decision = request.chosen ? chosenDecision(request.chosen) : await decide(prepared.keys, rules, assetLookup(trx, request.entityId));
   if (decision.decision === "refuse") return { decision, assetId: null, created: false, changes: 0, unchanged: false };
   const at = now();
   const asset = decision.decision === "create"
