@@ -114,7 +114,9 @@ export type ServerProcess = { url: string; child: ChildProcess; stop: () => Prom
 /** `node dist/cli/vigie.js serve`, on one CPU when taskset exists; its logs go nowhere. */
 export async function spawnServer(env: Record<string, string>, opts: { cpu?: number; logLevel?: string } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const argv = pinned(opts.cpu, [process.execPath, CLI, "serve"]);
+  // VIGIE_BENCH_NODE_FLAGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  const flags = process.env.VIGIE_BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const argv = pinned(opts.cpu, [process.execPath, ...flags, CLI, "serve"]);
   const child = spawn(argv[0] as string, argv.slice(1), {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: opts.logLevel ?? "warn", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -7,6 +7,7 @@ import type { User } from "../src/shared/api/users.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
 import { apiCall, ok, pickOption, signInAs } from "./helpers.js";
 import { ROOT, missingPrerequisite, startServer, type TestServer } from "./server.js";
+import { inventoryXml } from "../src/server/features/inventory/store/inventory-xml.test-support.js";
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e skipped: ${missing}`);
@@ -232,5 +233,35 @@ describe.skipIf(missing !== undefined)("inventory agents and their log, for peop
     expect(await page.locator("code").filter({ hasText: secret }).count()).toBe(0);
     await page.getByRole("switch", { name: "Exiger une authentification des agents" }).click({ force: true });
     await expect.poll(() => page.getByRole("switch", { name: "Exiger une authentification des agents" }).isChecked()).toBe(false);
+  });
+
+  it("lets a technician attach an inventory two assets matched to the right one, and opens it", async () => {
+    const login = await apiCall<Me>(server.url, "/api/auth/login", { method: "POST", body: ADMIN });
+    const cookie = login.cookie ?? "";
+    const kinds = await ok(apiCall<{ data: { id: number; code: string | null }[] }>(server.url, "/api/asset-kinds", { cookie }));
+    const desktop = kinds.data.find((kind) => kind.code === "desktop")?.id;
+    for (const tag of ["JUM-A", "JUM-B"]) {
+      await ok(apiCall(server.url, "/api/assets", { method: "POST", cookie, body: { kindId: desktop, name: "PC-JUMEAU", assetTag: tag } }));
+    }
+    const xml = inventoryXml({ deviceId: "pc-jumeau", name: "PC-JUMEAU", macs: [], software: [{ name: "Mozilla Firefox", version: "128.0" }] });
+    expect(await agentPost(`${server.url}/plugins/fusioninventory/`, zlib.deflateSync(xml), "FusionInventory-Agent_v2.6")).toBe(200);
+
+    const { page } = desk;
+    await signInAs(desk, server.url, TECH);
+    await page.goto(`${server.url}/assets/agents?tab=log&refused=1`);
+    const refused = page.getByRole("table", { name: "Journal" }).getByRole("row").filter({ hasText: "pc-jumeau" });
+    await refused.getByRole("button", { name: "Rattacher…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Rattacher l’inventaire refusé de pc-jumeau" });
+    await pickOption(page, dialog, /^Matériel/, "JUM-B", /^JUM-B · PC-JUMEAU/);
+    await shot(page, "agents-attach-fr");
+    await dialog.getByRole("button", { name: "Rattacher", exact: true }).click();
+    await page.waitForURL(/\/assets\/\d+\?tab=inventory$/);
+    await page.getByText("JUM-B", { exact: true }).first().waitFor();
+    await page.getByText("Mozilla Firefox").first().waitFor();
+
+    await page.goto(`${server.url}/assets/agents?tab=log`);
+    const attached = page.getByRole("table", { name: "Journal" }).getByRole("row").filter({ hasText: "attached by" });
+    await attached.getByRole("link", { name: "JUM-B" }).waitFor();
+    expect(await page.getByRole("table", { name: "Journal" }).getByRole("button", { name: "Rattacher…" }).count()).toBe(0);
   });
 });

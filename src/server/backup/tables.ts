@@ -31,6 +31,7 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   kb_view: ["article_id", "user_id", "day"],
   kb_article_ticket: ["article_id", "ticket_id"],
   kb_article_target: ["article_id", "target_type", "target_id"],
+  inventory_import_payload: ["import_id"],
 };
 
 export type TableInfo = {

@@ -18,6 +18,8 @@ import * as assetListIndexes from "./migrations/2026_11_24_100000_asset_list_ind
 import * as inventoryAgents from "./migrations/2026_11_24_110000_inventory_agents.js";
 import * as inventoryAssets from "./migrations/2026_11_24_120000_inventory_assets.js";
 import * as inventorySignals from "./migrations/2026_11_24_130000_inventory_signals.js";
+import * as softwareListKey from "./migrations/2026_11_24_135000_software_list_key.js";
+import * as refusedPayload from "./migrations/2026_11_24_136000_refused_inventory_payload.js";
 import * as snmpDiscovery from "./migrations/2026_11_24_140000_snmp_discovery.js";
 import * as attachedDevices from "./migrations/2026_11_24_150000_attached_devices.js";
 import * as kbArticles from "./migrations/2026_11_25_100000_kb_articles.js";
@@ -46,6 +48,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_110000_inventory_agents": inventoryAgents,
   "2026_11_24_120000_inventory_assets": inventoryAssets,
   "2026_11_24_130000_inventory_signals": inventorySignals,
+  "2026_11_24_135000_software_list_key": softwareListKey,
+  "2026_11_24_136000_refused_inventory_payload": refusedPayload,
   "2026_11_24_140000_snmp_discovery": snmpDiscovery,
   "2026_11_24_150000_attached_devices": attachedDevices,
   "2026_11_25_100000_kb_articles": kbArticles,

@@ -20,6 +20,7 @@ export type AssetTables = {
   inventory_scan: InventoryScanTable;
   inventory_agent: InventoryAgentTable;
   inventory_import: InventoryImportTable;
+  inventory_import_payload: InventoryImportPayloadTable;
   software: SoftwareTable;
   software_version: SoftwareVersionTable;
   asset_inventory: AssetInventoryTable;
@@ -239,6 +240,9 @@ export type InventoryImportTable = {
   received_at: string;
 };
 
+/** Migration 2026_11_24_136000: a refused inventory's message, deflated and in base64, until a person attaches it. */
+export type InventoryImportPayloadTable = { import_id: number; body: string; user_agent: string | null; created_at: string };
+
 /** Migration 2026_11_24_120000_inventory_assets: what inventories fill in. */
 export type SoftwareTable = { id: Generated<number>; name: string; publisher: string | null; name_key: string; created_at: string };
 export type SoftwareVersionTable = { id: Generated<number>; software_id: number; version: string; created_at: string };
@@ -266,6 +270,8 @@ export type AssetInventoryTable = {
   details: string;
   details_hash: string;
   software_hash: string;
+  /** Migration 2026_11_24_135000: the software list's hash as the agent wrote it (software-list.ts). */
+  software_list_key: string | null;
   inventoried_at: string | null;
   received_at: string;
   first_received_at: string;

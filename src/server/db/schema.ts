@@ -393,6 +393,7 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "inventory_scan" },
   { name: "inventory_agent" },
   { name: "inventory_import" },
+  { name: "inventory_import_payload" },
   { name: "software" },
   { name: "software_version" },
   { name: "asset_inventory" },

@@ -49,6 +49,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.selectFrom("snmp_range").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("snmp_scan").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("asset_connection").selectAll().orderBy("id").execute(),
+    await t.db.selectFrom("inventory_import_payload").selectAll().execute(),
   ]);
 
   beforeAll(async () => {
@@ -151,6 +152,11 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
         categoryId: ids.otherKbCategory, ticketIds: [ids.otherTicket] } })).json();
     ids.otherArticle = article.id;
     await t.app.inject({ method: "POST", url: `/api/kb/articles/${article.id}/status`, headers: { cookie: t.adminCookie }, payload: { status: "published", version: article.version } });
+    // A refused inventory of the other entity's agent: attaching it to anything must be refused.
+    ids.otherImportEntry = (await t.db.insertInto("inventory_import").values({ agent_id: null, entity_id: ids.otherEntity as number, device_id: "secret-pc",
+      ip: null, query: "INVENTORY", outcome: "refused", reason: "MATCH_AMBIGUOUS", detail: null, asset_id: null, decision: "refuse", rule: null, trace: null,
+      received_at: at }).returning("id").executeTakeFirstOrThrow()).id;
+    await t.db.insertInto("inventory_import_payload").values({ import_id: ids.otherImportEntry, body: "", user_agent: null, created_at: at }).execute();
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -176,6 +182,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "contractId") return String(ids.otherContract);
       if (name === "tag") return "PC-SECRET";
       if (name === "importId") return "0".repeat(32);
+      if (name === "entryId") return String(ids.otherImportEntry);
       // A field locked on the other entity's asset (beforeAll): unlocking it would change the asset's row.
       if (name === "field") return "name";
       if (name === "softwareId") return String(ids.otherSoftware);

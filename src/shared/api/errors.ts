@@ -85,6 +85,10 @@ export const ERRORS = {
   SCRIPT_RUN_NOT_FOUND: 404,
   SCRIPT_GRAPH_INVALID: 422,
   SCRIPT_RUN_ENDED: 409,
+  // A refused inventory that can no longer be attached: already attached, expired, or not an inventory.
+  IMPORT_NOT_ATTACHABLE: 404,
+  // The asset chosen for a refused inventory is outside the entities its agent files into.
+  IMPORT_ASSET_OUTSIDE: 422,
   PAYLOAD_TOO_LARGE: 413,
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -73,8 +73,19 @@ export const InventoryImportSchema = z.object({
   /** What each rule did, in order: "serial + uuid: skipped, the inventory has no usable uuid". */
   trace: z.array(z.string()),
   receivedAt: z.string(),
+  /** A refused inventory whose message is kept: a person can attach it to an asset, or to a new one. */
+  attachable: z.boolean(),
 });
 export type InventoryImport = z.infer<typeof InventoryImportSchema>;
+
+export const ImportEntryParamsSchema = z.object({ entryId: z.coerce.number().int().positive() });
+
+/** `assetId` null: a new asset, filed in the agent's entity. */
+export const AttachImportBodySchema = z.strictObject({ assetId: z.number().int().positive().nullable() });
+export type AttachImportBody = z.infer<typeof AttachImportBodySchema>;
+
+export const AttachImportResultSchema = z.object({ assetId: z.number(), created: z.boolean() });
+export type AttachImportResult = z.infer<typeof AttachImportResultSchema>;
 export const InventoryImportPageSchema = pageOf(InventoryImportSchema);
 export type InventoryImportPage = z.infer<typeof InventoryImportPageSchema>;
 

@@ -8,16 +8,19 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { InventoryImportTable } from "../../db/schema-assets.js";
 import { now } from "../../db/values.js";
+import { inWriteBatch } from "../../db/write-batch.js";
 import { ERRORS } from "../../../shared/api/errors.js";
 import { AppError } from "../../http/errors.js";
-import { parseAgentXml } from "./protocol/agent-xml.js";
 import { type BodyEncoding, decodeBody, encodeReply, replyContentType, sniffEncoding } from "./protocol/decode-body.js";
 import type { AgentInventory } from "./protocol/inventory-model.js";
 import { agentOf } from "./protocol/inventory-values.js";
 import { parseAgentJson } from "./protocol/normalize-json.js";
 import { normalizeXmlDevices, normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
-import { storeInventory } from "./store/store-inventory.js";
+import { type StoreRequest, storeInventory } from "./store/store-inventory.js";
+import { inventorySettings } from "./store/inventory-settings.js";
+import { keepRefusedMessage } from "./refused-imports.js";
+import { type AgentXmlRead, SoftwareListNeeded, lastSoftwareListKey, readAgentXml, softwareListKey, withSoftware } from "./software-list.js";
 import { type AgentCredential, authenticateAgent, readAgentAuth } from "./agent-auth.js";
 
 /** FusionInventory's network tasks: discovery, and the inventory of what SNMP identified. */
@@ -57,9 +60,10 @@ function xmlReply(xml: string, like: BodyEncoding, status = 200): AgentReply {
 const escapeXml = (text: string) => text.replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c] as string);
 
 /** "Linux Debian 12 · 821 software · 2 CPUs": what the log says an inventory held. */
-function summaryOf(inventory: AgentInventory): string {
+function summaryOf(inventory: AgentInventory, softwareKept: boolean): string {
   const os = [inventory.os?.name, inventory.os?.version].filter(Boolean).join(" ");
-  return [inventory.hardware.name, os, `${inventory.software.length} software`, `${inventory.cpus.length} CPU`].filter(Boolean).join(" · ");
+  const software = softwareKept ? "software unchanged" : `${inventory.software.length} software`;
+  return [inventory.hardware.name, os, software, `${inventory.cpus.length} CPU`].filter(Boolean).join(" · ");
 }
 
 type AgentRow = { id: number; entity_id: number };
@@ -87,10 +91,11 @@ async function upsertAgent(db: Kysely<DB>, entityId: number, msg: AgentMessage, 
 
 type Logged = Pick<InventoryImportTable, "detail"> & Partial<Pick<InventoryImportTable, "asset_id" | "decision" | "rule" | "trace" | "outcome" | "reason">>;
 
-async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: AgentRequest, entry: Logged): Promise<void> {
-  await db.insertInto("inventory_import").values({ agent_id: agent.id, entity_id: agent.entity_id, device_id: request.deviceId, ip: msg.ip,
+async function log(db: Kysely<DB>, agent: AgentRow, msg: AgentMessage, request: AgentRequest, entry: Logged): Promise<number> {
+  const row = await db.insertInto("inventory_import").values({ agent_id: agent.id, entity_id: agent.entity_id, device_id: request.deviceId, ip: msg.ip,
     query: request.query, outcome: "received", reason: null, asset_id: null, decision: null, rule: null, trace: null, received_at: now(), ...entry,
-  }).execute();
+  }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** PROLOG (XML) or contact (JSON): the agent asks whether to send. */
@@ -122,21 +127,45 @@ async function receiveDevices(db: Kysely<DB>, top: Top, msg: AgentMessage, reque
   }
 }
 
-/** Stores the inventory, then logs what was decided: matched, created, or refused for a person to review. */
-async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory): Promise<void> {
+/**
+ * Stores the inventory, then logs what was decided: matched, created, or refused for a person to
+ * review, with the message (`bytes`, decoded) kept so they can attach it to an asset.
+ */
+async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory,
+  { bytes, softwareList }: { bytes: Buffer; softwareList?: StoreRequest["softwareList"] }): Promise<void> {
   const { entityId, note } = await entityOfTag(db, inventory.tag, top.entityId, top.credential);
   const agent = await upsertAgent(db, entityId, msg, request, inventory);
-  const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory });
+  const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory, softwareList });
   const { decision } = stored;
   // The decision is shown translated from its fields; a refusal's text also names the assets in doubt.
-  const detail = [decision.decision === "refuse" ? decision.text : null, summaryOf(inventory), note].filter(Boolean).join(" · ").slice(0, 1000);
-  await log(db, agent, msg, request, {
+  const summary = summaryOf(inventory, softwareList?.kept === true);
+  const detail = [decision.decision === "refuse" ? decision.text : null, summary, note].filter(Boolean).join(" · ").slice(0, 1000);
+  const importId = await log(db, agent, msg, request, {
     detail, asset_id: stored.assetId, decision: decision.decision, rule: decision.rule,
     // The decision in words ("matched asset PC-0042 by serial …"), then what each rule did.
     trace: [decision.text, ...decision.trace].join("\n"),
     ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
   });
+  if (decision.decision === "refuse") await keepRefusedMessage(db, importId, bytes, msg.userAgent);
   if (stored.assetId !== null) await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
+}
+
+/** An XML inventory: its software are read only when the machine's last list was another one. */
+async function receiveXmlInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, read: AgentXmlRead): Promise<void> {
+  const { request, span } = read;
+  const key = span && softwareListKey(span, (await inventorySettings(db)).softwareRules);
+  if (key && (await lastSoftwareListKey(db, request.deviceId)) === key) {
+    try {
+      return await receiveInventory(db, top, msg, request, normalizeXmlInventory(request, msg.userAgent),
+        { bytes: read.bytes, softwareList: { key, kept: true } });
+    } catch (error) {
+      // The machine the rules matched is not the one that reported this list last time.
+      if (!(error instanceof SoftwareListNeeded)) throw error;
+    }
+  }
+  const whole = withSoftware(read);
+  await receiveInventory(db, top, msg, whole, normalizeXmlInventory(whole, msg.userAgent),
+    { bytes: read.bytes, softwareList: key ? { key, kept: false } : undefined });
 }
 
 async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentRequest | null) {
@@ -152,7 +181,12 @@ async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage
  * first character once inflated. A refusal is answered with the HTTP status of its error and a
  * reply saying why (the agents log it), compressed as the request was when that much is known.
  */
-export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
+export function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
+  // On SQLite, the whole exchange shares its commit with the agents that post at the same time.
+  return inWriteBatch(db, (handle) => exchange(handle, msg));
+}
+
+async function exchange(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> {
   const encoding = sniffEncoding(msg.body) ?? "plain";
   const entityId = await rootEntity(db);
   let format: "xml" | "json" = "xml";
@@ -171,16 +205,17 @@ export async function exchangeWithAgent(db: Kysely<DB>, msg: AgentMessage): Prom
       format = "json";
       return await exchangeJson(db, topOf, msg, bytes, encoding, (known) => { request = known; });
     }
-    const xml = parseAgentXml(bytes);
-    request = xml;
+    const read = readAgentXml(bytes);
+    request = read.request;
     const top = topOf();
+    if (read.request.query === "INVENTORY") {
+      await receiveXmlInventory(db, top, msg, read);
+      return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
+    }
+    const xml = withSoftware(read);
     if (xml.query === "PROLOG") {
       await receivePrologue(db, top, msg, xml);
       return xmlReply(`<REPLY><PROLOG_FREQ>${PROLOG_FREQ_HOURS}</PROLOG_FREQ><RESPONSE>SEND</RESPONSE></REPLY>`, encoding);
-    }
-    if (xml.query === "INVENTORY") {
-      await receiveInventory(db, top, msg, xml, normalizeXmlInventory(xml, msg.userAgent));
-      return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
     if (NETWORK_QUERIES.has(xml.query)) {
       await receiveDevices(db, top, msg, xml, normalizeXmlDevices(xml, msg.userAgent));
@@ -229,7 +264,7 @@ async function exchangeJson(db: Kysely<DB>, topOf: () => Top, msg: AgentMessage,
     await receivePrologue(db, top, msg, request, message.agent);
     return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS, tasks: { inventory: {} } }, encoding);
   }
-  await receiveInventory(db, top, msg, request, message.inventory);
+  await receiveInventory(db, top, msg, request, message.inventory, { bytes });
   return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS }, encoding);
 }
 

@@ -66,7 +66,8 @@ export async function listInventoryAgents(ctx: Ctx, query: ListInventoryAgentsQu
 function selectImports(db: Db, scope: EntityScope) {
   return db.selectFrom("inventory_import as i").leftJoin("asset as s", "s.id", "i.asset_id")
     .select(["i.id", "i.agent_id", "i.device_id", "i.ip", "i.query", "i.outcome", "i.reason", "i.detail", "i.decision", "i.rule", "i.trace",
-      "i.received_at", ...readableAsset(scope)])
+      "i.received_at", ...readableAsset(scope),
+      (eb) => eb.exists(eb.selectFrom("inventory_import_payload as p").select("p.import_id").whereRef("p.import_id", "=", "i.id")).as("attachable")])
     .where(inScope("i.entity_id", scope));
 }
 type ImportRow = Awaited<ReturnType<ReturnType<typeof selectImports>["execute"]>>[number];
@@ -75,7 +76,7 @@ function toImport(row: ImportRow): InventoryImport {
   return {
     id: row.id, agentId: row.agent_id, deviceId: row.device_id, ip: row.ip, query: row.query, outcome: row.outcome, reason: row.reason,
     detail: row.detail, decision: row.decision, assetId: row.asset_id, assetTag: row.asset_tag, rule: row.rule,
-    trace: row.trace ? row.trace.split("\n") : [], receivedAt: row.received_at,
+    trace: row.trace ? row.trace.split("\n") : [], receivedAt: row.received_at, attachable: Boolean(row.attachable),
   };
 }
 

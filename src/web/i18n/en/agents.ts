@@ -91,6 +91,18 @@ export const enAgents: typeof frAgents = {
     },
     refusedOnly: "Refused only",
     outcomes: { received: "Received", refused: "Refused" },
+    attach: {
+      open: "Attach…",
+      title: "Attach the refused inventory of {{device}}",
+      question: "Which asset is it?",
+      existing: "An asset of the fleet",
+      new: "A new asset",
+      asset: "Asset",
+      assetPlaceholder: "Asset tag, serial number or name…",
+      submit: "Attach",
+      done: "Inventory attached to the chosen asset.",
+      created: "New asset created from this inventory.",
+    },
     log: {
       when: "Received",
       outcome: "Outcome",

@@ -162,6 +162,8 @@ export const enCore: typeof frCore = {
     ASSET_VERSION_CONFLICT: "Someone changed this asset meanwhile: reload the page and try again.",
     CAMPAIGN_NOT_FOUND: "This inventory campaign does not exist or you cannot see it.",
     CAMPAIGN_CLOSED: "This inventory campaign is closed: it no longer changes.",
+    IMPORT_NOT_ATTACHABLE: "This refused inventory can no longer be attached: it already was, or it is over 30 days old.",
+    IMPORT_ASSET_OUTSIDE: "This asset is not in the agent's entity or its sub-entities.",
     INVENTORY_TAG_TAKEN: "Another entity already uses this agent tag.",
     SOFTWARE_NOT_FOUND: "This software does not exist or none of your entities’ machines has it.",
     INVENTORY_LOCK_NOT_FOUND: "This field is not locked: inventories already fill it.",

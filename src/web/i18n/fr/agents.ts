@@ -89,6 +89,18 @@ export const frAgents = {
     },
     refusedOnly: "Refusés seulement",
     outcomes: { received: "Reçu", refused: "Refusé" },
+    attach: {
+      open: "Rattacher…",
+      title: "Rattacher l’inventaire refusé de {{device}}",
+      question: "Quel matériel est-ce ?",
+      existing: "Un matériel du parc",
+      new: "Un nouveau matériel",
+      asset: "Matériel",
+      assetPlaceholder: "Numéro d’inventaire, numéro de série ou nom…",
+      submit: "Rattacher",
+      done: "Inventaire rattaché au matériel choisi.",
+      created: "Nouveau matériel créé avec cet inventaire.",
+    },
     log: {
       when: "Reçu le",
       outcome: "Résultat",

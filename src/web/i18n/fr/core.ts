@@ -161,6 +161,8 @@ export const frCore = {
     ASSET_VERSION_CONFLICT: "Quelqu’un a modifié ce matériel entre-temps : rechargez la page puis recommencez.",
     CAMPAIGN_NOT_FOUND: "Cette campagne d’inventaire n’existe pas ou vous n’y avez pas accès.",
     CAMPAIGN_CLOSED: "Cette campagne d’inventaire est clôturée : elle ne change plus.",
+    IMPORT_NOT_ATTACHABLE: "Cet inventaire refusé ne peut plus être rattaché : il l’a déjà été, ou il a plus de 30 jours.",
+    IMPORT_ASSET_OUTSIDE: "Ce matériel n’est pas dans l’entité de l’agent ni dans ses sous-entités.",
     INVENTORY_TAG_TAKEN: "Une autre entité utilise déjà ce tag d’agent.",
     SOFTWARE_NOT_FOUND: "Ce logiciel n’existe pas ou aucun poste de vos entités ne l’a.",
     INVENTORY_LOCK_NOT_FOUND: "Ce champ n’est pas verrouillé : l’inventaire le remplit déjà.",

@@ -44,6 +44,18 @@ export function parseAgentXml(bytes: Buffer): AgentXmlRequest {
   };
 }
 
+/**
+ * Elements of an inventory's CONTENT cut out of it (software-span.ts), read as the whole would
+ * have been: in the document's declared encoding, under the same rules.
+ */
+export function parseContentFragment(fragment: Buffer, document: Buffer): XmlRecord {
+  const text = decodeText(fragment, document);
+  if (/<!DOCTYPE/i.test(text)) {
+    throw new InventoryProtocolError("XML_DOCTYPE_REFUSED", "XML with a DOCTYPE is refused (agents never send one)");
+  }
+  return contentOf(readTree(`<content>${text}</content>`)["content"]) ?? {};
+}
+
 function isRecord(value: unknown): value is XmlRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -74,8 +86,8 @@ function notARequest(what: string): InventoryProtocolError {
 }
 
 /** Agents declare UTF-8; old Windows agents sent ISO-8859-1, which windows-1252 decodes too. */
-function decodeText(bytes: Buffer): string {
-  const declaration = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.-]+)["']/i.exec(bytes.toString("latin1", 0, 200));
+function decodeText(bytes: Buffer, document = bytes): string {
+  const declaration = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.-]+)["']/i.exec(document.toString("latin1", 0, 200));
   const label = declaration?.[1]?.toLowerCase() ?? "utf-8";
   const isLatin = /^(iso-8859-1|iso-8859-15|latin1|windows-1252|cp1252)$/.test(label);
   return new TextDecoder(isLatin ? "windows-1252" : "utf-8").decode(bytes);

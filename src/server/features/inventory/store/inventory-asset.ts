@@ -8,6 +8,7 @@ import type { Db } from "../../../db/database.js";
 import type { DB } from "../../../db/schema.js";
 import type { AssetRow } from "../../../db/schema-assets.js";
 import { foldText, now } from "../../../db/values.js";
+import { rootOf } from "../../../db/write-batch.js";
 import { normalizePublisher } from "../identity/software-publisher.js";
 import { normalizeSerial } from "../identity/identity-values.js";
 import type { AgentInventory } from "../protocol/inventory-model.js";
@@ -39,8 +40,8 @@ type RefCache = { kinds: Map<string, { id: number; tagPattern: string | null }>;
 const refCaches = new WeakMap<object, RefCache>();
 
 function refCacheOf(db: Kysely<DB>): RefCache {
-  let cache = refCaches.get(db);
-  if (!cache) refCaches.set(db, (cache = { kinds: new Map(), manufacturers: new Map(), models: new Map() }));
+  let cache = refCaches.get(rootOf(db));
+  if (!cache) refCaches.set(rootOf(db), (cache = { kinds: new Map(), manufacturers: new Map(), models: new Map() }));
   return cache;
 }
 
@@ -90,7 +91,7 @@ export async function resolveAssetRefs(db: Kysely<DB>, inventory: AgentInventory
 }
 
 export function forgetAssetRefs(db: Kysely<DB>): void {
-  refCaches.delete(db);
+  refCaches.delete(rootOf(db));
 }
 
 /** The first IPv4 address of a real interface, and its MAC. */

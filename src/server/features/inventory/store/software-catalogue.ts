@@ -12,6 +12,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../../db/schema.js";
 import { now } from "../../../db/values.js";
+import { rootOf } from "../../../db/write-batch.js";
 import type { SoftwareEntry } from "./software-entries.js";
 
 /** Rows per statement: well under SQLite's bound-parameter limit, and short locks. */
@@ -22,8 +23,8 @@ type Ids = { software: Map<string, number>; versions: Map<string, number> };
 const cachesByDb = new WeakMap<object, Ids>();
 
 function cacheOf(db: Kysely<DB>): Ids {
-  let ids = cachesByDb.get(db);
-  if (!ids) cachesByDb.set(db, (ids = { software: new Map(), versions: new Map() }));
+  let ids = cachesByDb.get(rootOf(db));
+  if (!ids) cachesByDb.set(rootOf(db), (ids = { software: new Map(), versions: new Map() }));
   if (ids.versions.size > CACHE_LIMIT) {
     ids.software.clear();
     ids.versions.clear();
@@ -87,5 +88,5 @@ export async function resolveCatalogue(db: Kysely<DB>, entries: readonly Softwar
 
 /** Forgets the ids kept for this database: after its catalogue was emptied (a demo reset, a test). */
 export function forgetCatalogue(db: Kysely<DB>): void {
-  cachesByDb.delete(db);
+  cachesByDb.delete(rootOf(db));
 }

@@ -16,6 +16,7 @@ import { lockNames } from "../../../db/dialect.js";
 import type { DB } from "../../../db/schema.js";
 import type { AssetRow } from "../../../db/schema-assets.js";
 import { now } from "../../../db/values.js";
+import { inSavepoint } from "../../../db/write-batch.js";
 import { type Change, recordHistory } from "../../history/history.service.js";
 import { generateTag } from "../../assets/asset-tag.js";
 import { type IdentityKeys, identityKeys } from "../identity/identity-keys.js";
@@ -31,8 +32,17 @@ import { type InventoryDetails, detailsOf, figuresOf, hashOf, stableHashOf } fro
 import { inventorySettings } from "./inventory-settings.js";
 import { type ResolvedEntry, forgetCatalogue, resolveCatalogue } from "./software-catalogue.js";
 import { softwareEntries } from "./software-entries.js";
+import { SoftwareListNeeded } from "../software-list.js";
 
-export type StoreRequest = { agentId: number; entityId: number; inventory: AgentInventory };
+export type StoreRequest = {
+  agentId: number;
+  entityId: number;
+  inventory: AgentInventory;
+  /** A person's choice for an inventory the rules refused: this asset, or a new one (null). */
+  chosen?: { assetId: number | null; by: string };
+  /** The key of the software list as the agent wrote it; `kept`: the inventory holds none, the machine's last list stands. */
+  softwareList?: { key: string; kept: boolean };
+};
 export type StoreResult = { decision: MatchDecision; assetId: number | null; created: boolean; changes: number; unchanged: boolean };
 
 /** Rows per multi-row insert: under SQLite's bound-parameter limit. */
@@ -183,25 +193,35 @@ async function saveInventory(trx: Db, assetId: number, request: StoreRequest, pr
     os_name: inventory.os?.fullName ?? inventory.os?.name ?? null, os_version: inventory.os?.version ?? null,
     os_build: inventory.os?.kernelVersion ?? null, os_arch: inventory.os?.arch ?? null, os_install_date: inventory.os?.installDate ?? null,
     memory_mb: figures.memoryMb, disk_mb: figures.diskMb, fullest_volume_pct: figures.fullestVolumePct, last_user: figures.lastUser,
-    antivirus_ok: figures.antivirusOk, software_count: prepared.software.length, details: JSON.stringify(prepared.details), details_hash: prepared.stableHash,
-    software_hash: prepared.softwareHash, inventoried_at: inventory.inventoriedAt, received_at: at,
+    antivirus_ok: figures.antivirusOk, details: JSON.stringify(prepared.details), details_hash: prepared.stableHash,
+    software_list_key: request.softwareList?.key ?? null, inventoried_at: inventory.inventoriedAt, received_at: at,
   };
-  if (firstAt === null) await trx.insertInto("asset_inventory").values({ asset_id: assetId, ...values, first_received_at: at }).execute();
-  else await trx.updateTable("asset_inventory").set(values).where("asset_id", "=", assetId).execute();
+  // A kept list was not read: the count and hash of the stored one stand.
+  const software = { software_count: prepared.software.length, software_hash: prepared.softwareHash };
+  if (firstAt === null) await trx.insertInto("asset_inventory").values({ asset_id: assetId, ...values, ...software, first_received_at: at }).execute();
+  else await trx.updateTable("asset_inventory").set(request.softwareList?.kept ? values : { ...values, ...software }).where("asset_id", "=", assetId).execute();
+}
+
+function chosenDecision(chosen: NonNullable<StoreRequest["chosen"]>): MatchDecision {
+  return chosen.assetId === null
+    ? { decision: "create", rule: "manual", reason: "no-match", text: `new asset: chosen by ${chosen.by}`, trace: [] }
+    : { decision: "match", assetId: chosen.assetId, rule: "manual", reason: "matched", text: `matched asset ${chosen.assetId}: chosen by ${chosen.by}`, trace: [] };
 }
 
 async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prepared, rules: Awaited<ReturnType<typeof inventorySettings>>["matchRules"]): Promise<StoreResult> {
   await lockNames(trx, lockNamesOf(prepared.keys));
-  const decision = await decide(prepared.keys, rules, assetLookup(trx, request.entityId));
+  const decision = request.chosen ? chosenDecision(request.chosen) : await decide(prepared.keys, rules, assetLookup(trx, request.entityId));
   if (decision.decision === "refuse") return { decision, assetId: null, created: false, changes: 0, unchanged: false };
   const at = now();
   const asset = decision.decision === "create"
     ? await createAsset(trx, request, prepared, at)
     : await trx.selectFrom("asset").selectAll().where("id", "=", decision.assetId as number).executeTakeFirstOrThrow();
-  const previous = await trx.selectFrom("asset_inventory").select(["details", "details_hash", "software_hash", "first_received_at"])
+  const previous = await trx.selectFrom("asset_inventory").select(["details", "details_hash", "software_hash", "software_list_key", "first_received_at"])
     .where("asset_id", "=", asset.id).executeTakeFirst();
+  const kept = request.softwareList?.kept === true;
+  if (kept && previous?.software_list_key !== request.softwareList?.key) throw new SoftwareListNeeded();
   const hardwareChanged = previous?.details_hash !== prepared.stableHash;
-  const softwareChanged = previous?.software_hash !== prepared.softwareHash;
+  const softwareChanged = !kept && previous?.software_hash !== prepared.softwareHash;
   const changes: InventoryChange[] = [];
   if (hardwareChanged) {
     if (decision.decision === "match") await updateAsset(trx, asset, request, prepared, at);
@@ -220,7 +240,12 @@ async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prep
   return { decision, assetId: asset.id, created: decision.decision === "create", changes: changes.length, unchanged: !hardwareChanged && !softwareChanged };
 }
 
+/**
+ * Stores the inventory in a transaction of its own, or, when `db` is one already (SQLite's shared
+ * batch, db/write-batch.ts), in a savepoint of it.
+ */
 export async function storeInventory(db: Kysely<DB>, request: StoreRequest): Promise<StoreResult> {
+  if (db.isTransaction) return storeWithin(db, request);
   const settings = await inventorySettings(db);
   const prepared = await prepare(db, request.inventory, settings.softwareRules);
   try {
@@ -232,6 +257,22 @@ export async function storeInventory(db: Kysely<DB>, request: StoreRequest): Pro
     forgetAssetRefs(db);
     const again = await prepare(db, request.inventory, settings.softwareRules);
     return db.transaction().execute((trx) => storeInTransaction(trx, request, again, settings.matchRules));
+  }
+}
+
+async function storeWithin(trx: Kysely<DB>, request: StoreRequest): Promise<StoreResult> {
+  const settings = await inventorySettings(trx);
+  const attempt = async () => {
+    const prepared = await prepare(trx, request.inventory, settings.softwareRules);
+    return storeInTransaction(trx, request, prepared, settings.matchRules);
+  };
+  try {
+    return await inSavepoint(trx, "inventory", attempt);
+  } catch (error) {
+    if (!isForeignKeyError(error)) throw error;
+    forgetCatalogue(trx);
+    forgetAssetRefs(trx);
+    return inSavepoint(trx, "inventory", attempt);
   }
 }
 

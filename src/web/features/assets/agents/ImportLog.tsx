@@ -6,6 +6,7 @@ import type { InventoryImport } from "../../../../shared/api/inventory-agents.js
 import { ApiErrorAlert } from "../../../components/ApiErrorAlert.js";
 import { LoadMore } from "../../../components/LoadMore.js";
 import { useFormat } from "../../../i18n/format.js";
+import { AttachImportModal } from "./AttachImportModal.js";
 import { useRuleLabel } from "./ImportRules.js";
 import { useInventoryImports } from "./useAgents.js";
 
@@ -53,6 +54,7 @@ function ImportRow({ entry }: { entry: InventoryImport }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [showTrace, setShowTrace] = useState(false);
+  const [attaching, setAttaching] = useState(false);
   const traceId = `import-trace-${entry.id}`;
   return (
     <Fragment>
@@ -72,6 +74,10 @@ function ImportRow({ entry }: { entry: InventoryImport }) {
               {t(showTrace ? "agents.decision.hideTrace" : "agents.decision.showTrace")}
             </Button>
           )}
+          {entry.attachable && (
+            <Button variant="light" size="compact-xs" ml="xs" onClick={() => setAttaching(true)}>{t("agents.attach.open")}</Button>
+          )}
+          {attaching && <AttachImportModal entry={entry} onClose={() => setAttaching(false)} />}
         </Table.Td>
         <Table.Td className="mono">{entry.reason ?? "—"}</Table.Td>
         <Table.Td miw={240}>{entry.detail ?? "—"}</Table.Td>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ImportDecision, InventoryAgent, InventoryImport } from "../../../../shared/api/inventory-agents.js";
+import type { AttachImportResult, ImportDecision, InventoryAgent, InventoryImport } from "../../../../shared/api/inventory-agents.js";
 import type { AgentAuth, CreatedAgentLogin, MatchRule, MatchRules } from "../../../../shared/api/inventory-settings.js";
 import { api } from "../../../api/client.js";
 import { usePagedList } from "../../../api/paged.js";
@@ -61,5 +61,18 @@ export function useDeleteAgentLogin() {
   return useMutation({
     mutationFn: (id: string) => api<AgentAuth>(`${AUTH}/logins/${id}`, { method: "DELETE" }),
     onSuccess: (saved) => queryClient.setQueryData([AUTH], saved),
+  });
+}
+
+/** A refused inventory stored into the asset a person chose (`assetId`), or into a new one (null). */
+export function useAttachImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ entryId, assetId }: { entryId: number; assetId: number | null }) =>
+      api<AttachImportResult>(`/api/inventory/imports/${entryId}/attach`, { method: "POST", body: { assetId } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["/api/inventory/imports"] });
+      void queryClient.invalidateQueries({ queryKey: ["/api/assets"] });
+    },
   });
 }
