@@ -85,7 +85,7 @@ export const enSnmp: typeof frSnmp = {
     },
     supply: {
       title: "Supplies",
-      pageCount: "Total counter: {{count}} pages",
+      pageCount: "Total counter: {{formatted}} pages",
       unknown: "level unknown",
       low: "Low",
       ticket: "Ticket #{{id}}",

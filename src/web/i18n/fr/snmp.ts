@@ -83,7 +83,7 @@ export const frSnmp = {
     },
     supply: {
       title: "Consommables",
-      pageCount: "Compteur total : {{count}} pages",
+      pageCount: "Compteur total : {{formatted}} pages",
       unknown: "niveau inconnu",
       low: "Bas",
       ticket: "Ticket n° {{id}}",
