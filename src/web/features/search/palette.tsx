@@ -11,8 +11,9 @@ import { useGlobalSearch } from "./useSearch.js";
 const SEARCH_PREFIX = "search:";
 
 /**
- * The global search's groups for the Ctrl+K palette, first in the list so Enter opens the best
- * result; empty under two characters. Results are the server's: the palette must not filter them again.
+ * The global search's groups for the Ctrl+K palette, after the pages and commands that match, so
+ * Enter opens the best result when none does; empty under two characters. Results are the
+ * server's: the palette must not filter them again.
  */
 export function usePaletteSearch(query: string): SpotlightActionGroupData[] {
   const { t } = useTranslation();

@@ -12,8 +12,9 @@ import { navItemsFor } from "./nav-items.js";
 import { useChangeLanguage } from "./useChangeLanguage.js";
 
 /**
- * Ctrl+K: jump anywhere. The global search's results (tickets, articles, people, assets) come
- * first as one types, then navigation and a few commands.
+ * Ctrl+K: jump anywhere. The pages and commands whose name matches what is typed come first, so
+ * "toke" + Enter still opens the API tokens; the global search's results (tickets, articles, people,
+ * assets) follow, and are first when no page or command matches.
  */
 export function CommandPalette() {
   const { t } = useTranslation();
@@ -89,9 +90,9 @@ export function CommandPalette() {
   return (
     <Spotlight
       actions={[
-        ...searchGroups,
         { group: t("palette.goTo"), actions: goTo },
         { group: t("palette.commands"), actions: commands },
+        ...searchGroups,
       ]}
       query={query}
       onQueryChange={setQuery}
