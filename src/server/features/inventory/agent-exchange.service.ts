@@ -9,6 +9,7 @@ import type { DB } from "../../db/schema.js";
 import type { InventoryImportTable } from "../../db/schema-assets.js";
 import { now } from "../../db/values.js";
 import { inWriteBatch } from "../../db/write-batch.js";
+import { findRootEntityRow } from "../identity/entity.repo.js";
 import { ERRORS } from "../../../shared/api/errors.js";
 import { AppError } from "../../http/errors.js";
 import { type BodyEncoding, decodeBody, encodeReply, replyContentType, sniffEncoding } from "./protocol/decode-body.js";
@@ -17,7 +18,7 @@ import { agentOf } from "./protocol/inventory-values.js";
 import { parseAgentJson } from "./protocol/normalize-json.js";
 import { normalizeXmlDevices, normalizeXmlInventory } from "./protocol/normalize-xml.js";
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
-import { type StoreRequest, storeInventory } from "./store/store-inventory.js";
+import { type StoreRequest, type StoreResult, storeInventory } from "./store/store-inventory.js";
 import { inventorySettings } from "./store/inventory-settings.js";
 import { keepRefusedMessage } from "./refused-imports.js";
 import { type AgentXmlRead, SoftwareListNeeded, lastSoftwareListKey, readAgentXml, softwareListKey, withSoftware } from "./software-list.js";
@@ -34,7 +35,7 @@ export type AgentReply = { status: number; contentType: string; body: Buffer; he
 
 /** The top of the entity tree, where machines without a known tag go (none before setup). */
 async function rootEntity(db: Kysely<DB>): Promise<number | undefined> {
-  return (await db.selectFrom("entity").select("id").where("parent_id", "is", null).orderBy("id").executeTakeFirst())?.id;
+  return (await findRootEntityRow(db))?.id;
 }
 
 /**
@@ -117,14 +118,23 @@ async function receiveDevices(db: Kysely<DB>, top: Top, msg: AgentMessage, reque
   for (const device of devices) {
     const { entityId, note } = await entityOfTag(db, device.tag, top.entityId, top.credential);
     const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory: device });
-    const { decision } = stored;
     const what = [device.hardware.name, device.bios.manufacturer, device.bios.model, device.device?.ips[0]].filter(Boolean).join(" · ");
-    await log(db, agent, msg, request, {
-      detail: [decision.decision === "refuse" ? decision.text : null, what, note].filter(Boolean).join(" · ").slice(0, 1000),
-      asset_id: stored.assetId, decision: decision.decision, rule: decision.rule, trace: [decision.text, ...decision.trace].join("\n"),
-      ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
-    });
+    await log(db, agent, msg, request, decisionEntry(stored, what, note));
   }
+}
+
+/**
+ * The log line of a stored inventory: the decision translated from its fields (a refusal's text
+ * also names the assets in doubt), then in words ("matched asset PC-0042 by serial …") with what
+ * each rule did.
+ */
+function decisionEntry(stored: StoreResult, summary: string, note: string | null): Logged {
+  const { decision } = stored;
+  return {
+    detail: [decision.decision === "refuse" ? decision.text : null, summary, note].filter(Boolean).join(" · ").slice(0, 1000),
+    asset_id: stored.assetId, decision: decision.decision, rule: decision.rule, trace: [decision.text, ...decision.trace].join("\n"),
+    ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
+  };
 }
 
 /**
@@ -136,17 +146,8 @@ async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, req
   const { entityId, note } = await entityOfTag(db, inventory.tag, top.entityId, top.credential);
   const agent = await upsertAgent(db, entityId, msg, request, inventory);
   const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory, softwareList });
-  const { decision } = stored;
-  // The decision is shown translated from its fields; a refusal's text also names the assets in doubt.
-  const summary = summaryOf(inventory, softwareList?.kept === true);
-  const detail = [decision.decision === "refuse" ? decision.text : null, summary, note].filter(Boolean).join(" · ").slice(0, 1000);
-  const importId = await log(db, agent, msg, request, {
-    detail, asset_id: stored.assetId, decision: decision.decision, rule: decision.rule,
-    // The decision in words ("matched asset PC-0042 by serial …"), then what each rule did.
-    trace: [decision.text, ...decision.trace].join("\n"),
-    ...(decision.decision === "refuse" ? { outcome: "refused", reason: `MATCH_${decision.reason.toUpperCase().replace(/-/g, "_")}` } : {}),
-  });
-  if (decision.decision === "refuse") await keepRefusedMessage(db, importId, bytes, msg.userAgent);
+  const importId = await log(db, agent, msg, request, decisionEntry(stored, summaryOf(inventory, softwareList?.kept === true), note));
+  if (stored.decision.decision === "refuse") await keepRefusedMessage(db, importId, bytes, msg.userAgent);
   if (stored.assetId !== null) await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
 }
 
