@@ -37,6 +37,10 @@ import { snmpRoutes } from "./features/inventory/snmp/snmp.routes.js";
 import { kbRoutes } from "./features/kb/kb.routes.js";
 import { scriptRoutes } from "./features/kb/script.routes.js";
 import { searchRoutes } from "./features/search/search.routes.js";
+import { slaRoutes } from "./features/sla/sla.routes.js";
+import { automationRoutes } from "./features/automation/automation.routes.js";
+import { mailOutRoutes } from "./features/mail/outbound/mail-out.routes.js";
+import { mailInRoutes } from "./features/mail/inbound/mail-in.routes.js";
 import type { AppConfig, Ctx, PublicCtx } from "./http/context.js";
 import { registerErrorHandling } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
@@ -46,7 +50,8 @@ import { registerSecurityHeaders } from "./http/security.js";
 
 /** Every endpoint of the API: registered below and listed in the OpenAPI document. */
 export const ROUTES: RouteSpec[] = [...systemRoutes, ...authRoutes, ...identityRoutes, ...historyRoutes, ...ticketRoutes, ...categoryRoutes, ...ticketRelationRoutes, ...attachmentRoutes, ...liveRoutes, ...notificationRoutes, ...ticketBulkRoutes, ...savedViewRoutes, ...fleetRoutes, ...agentListRoutes, ...assetInventoryRoutes, ...assetConnectionRoutes,
-  ...inventorySettingsRoutes, ...softwareRoutes, ...healthRoutes, ...snmpRoutes, ...kbRoutes, ...scriptRoutes, ...searchRoutes];
+  ...inventorySettingsRoutes, ...softwareRoutes, ...healthRoutes, ...snmpRoutes, ...kbRoutes, ...scriptRoutes, ...searchRoutes,
+  ...slaRoutes, ...automationRoutes, ...mailOutRoutes, ...mailInRoutes];
 
 export type AppDeps = {
   db: Kysely<DB>;

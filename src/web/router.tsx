@@ -2,6 +2,10 @@ import { fleetRoutes } from "./features/assets/fleet-routes.js";
 import { routes as kbRoutes } from "./features/kb/routes.js";
 import { routes as scriptRoutes } from "./features/kb/script-routes.js";
 import { routes as searchRoutes } from "./features/search/routes.js";
+import { routes as slaRoutes } from "./features/sla/routes.js";
+import { routes as automationRoutes } from "./features/automation/routes.js";
+import { routes as mailOutRoutes } from "./features/mail-out/routes.js";
+import { routes as mailInRoutes } from "./features/mail-in/routes.js";
 import { createBrowserRouter } from "react-router";
 import { FullPageLoader } from "./components/FullPageLoader.js";
 import { ErrorPage, NotFoundPage } from "./components/StatusPages.js";
@@ -133,6 +137,10 @@ export const router = createBrowserRouter([
               ...kbRoutes,
               ...scriptRoutes,
               ...searchRoutes,
+              ...slaRoutes,
+              ...automationRoutes,
+              ...mailOutRoutes,
+              ...mailInRoutes,
               { path: "*", element: <NotFoundPage /> },
             ],
           },

@@ -16,6 +16,7 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   entity_closure: ["ancestor_id", "descendant_id"],
   group_member: ["group_id", "user_id"],
   session: ["id"],
+  mail_thread_ref: ["message_id"],
   ticket_observer: ["ticket_id", "user_id"],
   ticket_presence: ["ticket_id", "user_id"],
   notification_read: ["notification_id", "user_id"],

@@ -25,6 +25,11 @@ import * as attachedDevices from "./migrations/2026_11_24_150000_attached_device
 import * as kbArticles from "./migrations/2026_11_25_100000_kb_articles.js";
 import * as kbScripts from "./migrations/2026_11_25_110000_kb_scripts.js";
 import * as searchIndex from "./migrations/2026_11_25_120000_search_index.js";
+import * as mailThread from "./migrations/2026_11_26_090000_mail_thread.js";
+import * as sla from "./migrations/2026_11_26_100000_sla.js";
+import * as automation from "./migrations/2026_11_26_110000_automation.js";
+import * as mailOut from "./migrations/2026_11_26_120000_mail_out.js";
+import * as mailIn from "./migrations/2026_11_26_130000_mail_in.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -55,6 +60,11 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_25_100000_kb_articles": kbArticles,
   "2026_11_25_110000_kb_scripts": kbScripts,
   "2026_11_25_120000_search_index": searchIndex,
+  "2026_11_26_090000_mail_thread": mailThread,
+  "2026_11_26_100000_sla": sla,
+  "2026_11_26_110000_automation": automation,
+  "2026_11_26_120000_mail_out": mailOut,
+  "2026_11_26_130000_mail_in": mailIn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

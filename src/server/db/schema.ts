@@ -2,13 +2,18 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AssetTables } from "./schema-assets.js";
 import type { KbTables } from "../features/kb/kb.table.js";
 import type { SnmpTables } from "../features/inventory/snmp/snmp.table.js";
+import { SLA_TABLES, type SlaTables } from "../features/sla/sla.table.js";
+import { AUTOMATION_TABLES, type AutomationTables } from "../features/automation/automation.table.js";
+import { MAIL_OUT_TABLES, type MailOutTables } from "../features/mail/outbound/mail-out.table.js";
+import { MAIL_IN_TABLES, type MailInTables } from "../features/mail/inbound/mail-in.table.js";
+import type { MailThreadTables } from "../features/mail/mail.table.js";
 
 /**
  * The database as Kysely sees it. Columns are snake_case; presenters map rows to the
  * camelCase API shapes by hand. Booleans are 0/1 integers and timestamps ISO-8601 UTC
  * text, so the same queries run on SQLite and PostgreSQL.
  */
-export type DB = AssetTables & KbTables & SnmpTables & {
+export type DB = AssetTables & KbTables & SnmpTables & SlaTables & AutomationTables & MailOutTables & MailInTables & MailThreadTables & {
   setting: SettingTable;
   entity: EntityTable;
   entity_closure: EntityClosureTable;
@@ -421,6 +426,11 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "printer_counter" },
   { name: "printer_supply_alert" },
   { name: "search_deflection" },
+  { name: "mail_thread_ref" },
+  ...SLA_TABLES,
+  ...AUTOMATION_TABLES,
+  ...MAIL_OUT_TABLES,
+  ...MAIL_IN_TABLES,
 ];
 
 /** A guided diagnostic script; its graph lives in its versions. */

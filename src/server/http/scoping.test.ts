@@ -157,6 +157,10 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       ip: null, query: "INVENTORY", outcome: "refused", reason: "MATCH_AMBIGUOUS", detail: null, asset_id: null, decision: "refuse", rule: null, trace: null,
       received_at: at }).returning("id").executeTakeFirstOrThrow()).id;
     await t.db.insertInto("inventory_import_payload").values({ import_id: ids.otherImportEntry, body: "", user_agent: null, created_at: at }).execute();
+    // --- sla fixtures ---
+    // --- automation fixtures ---
+    // --- mail-out fixtures ---
+    // --- mail-in fixtures ---
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -198,6 +202,10 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "id" && url.startsWith("/api/kb/categories/")) return String(ids.otherKbCategory);
       if (name === "revision") return "1";
       if (name === "ticketId") return String(ids.otherTicket);
+      // --- sla params ---
+      // --- automation params ---
+      // --- mail-out params ---
+      // --- mail-in params ---
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);

@@ -89,6 +89,14 @@ export const ERRORS = {
   IMPORT_NOT_ATTACHABLE: 404,
   // The asset chosen for a refused inventory is outside the entities its agent files into.
   IMPORT_ASSET_OUTSIDE: 422,
+  // --- sla: this part's codes go between these two lines ---
+  // --- end sla ---
+  // --- automation: this part's codes go between these two lines ---
+  // --- end automation ---
+  // --- mail-out: this part's codes go between these two lines ---
+  // --- end mail-out ---
+  // --- mail-in: this part's codes go between these two lines ---
+  // --- end mail-in ---
   PAYLOAD_TOO_LARGE: 413,
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -45,6 +45,12 @@ export const PERMISSIONS = {
   "kb.write": "technician",
   /** Review and publish articles, manage the KB categories, and build the guided diagnostic scripts. */
   "kb.manage": "supervisor",
+  /** Business calendars, SLA targets and escalation levels. */
+  "sla.manage": "supervisor",
+  /** Automation rules, ticket templates, canned responses and recurring tickets. */
+  "automation.manage": "supervisor",
+  /** Outgoing mail (SMTP settings, notification templates) and the collected mailboxes. */
+  "mail.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import { AppError } from "../../http/errors.js";
 import { type Change, diffFields, recordHistory } from "../history/history.service.js";
 import type { Actor } from "../identity/access.js";
 import { notifyTicketChange } from "../notifications/notify.js";
+import { afterTicketChanged } from "./ticket-hooks.js";
 import { DEFAULT_PRIORITY_MATRIX, OPEN_STATUSES, type TicketStatus, priorityOf } from "../../../shared/domain/tickets.js";
 
 type TicketChange = Partial<Omit<TicketTable, "id" | "version" | "created_at" | "updated_at" | "is_open">>;
@@ -46,6 +47,7 @@ export async function applyTicketChange(db: Db, actor: Actor | undefined, row: T
   }
   await recordHistory(db, actor, { recordType: "ticket", recordId: row.id, entityId: change.entity_id ?? row.entity_id, action: "update", changes });
   await notifyTicketChange(db, actor, row, change);
+  await afterTicketChanged(db, actor, row, change as Partial<TicketRow>);
   return true;
 }
 

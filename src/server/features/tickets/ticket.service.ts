@@ -11,6 +11,7 @@ import { sanitizeRichText } from "./html.js";
 import { loadReadableTicket, loadWritableTicket } from "./ticket-access.js";
 import { findCategoryForTicket } from "../categories/category-use.js";
 import { checkAssignment } from "./ticket-assignment.js";
+import { afterTicketCreated } from "./ticket-hooks.js";
 import { applyTicketChange, computePriority, statusAfterAssignment } from "./ticket-write.js";
 import { type TicketListRow, selectTickets } from "./ticket.repo.js";
 
@@ -83,6 +84,7 @@ export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<T
     }).returning("id").executeTakeFirstOrThrow();
     await recordHistory(trx, ctx.actor, { recordType: "ticket", recordId: row.id, entityId, action: "create", label: body.title });
     await notifyAssignment(trx, ctx.actor, { id: row.id, title: body.title, assignee_id: body.assigneeId ?? null, group_id: groupId });
+    await afterTicketCreated(trx, ctx.actor, row.id);
     return row.id;
   });
   return presentTicket(ctx.db, id);

@@ -22,6 +22,10 @@ import {
 import { can, isPortalOnly } from "../../lib/permissions.js";
 import { CategoryIcon } from "../categories/CategoryIcon.js";
 import { DiagnosticIcon } from "../kb/scripts/DiagnosticIcon.js";
+import { SlaIcon } from "../sla/SlaIcon.js";
+import { AutomationIcon } from "../automation/AutomationIcon.js";
+import { MailOutIcon } from "../mail-out/MailOutIcon.js";
+import { MailInIcon } from "../mail-in/MailInIcon.js";
 
 export type NavLabelKey =
   | "nav.home"
@@ -40,6 +44,10 @@ export type NavLabelKey =
   | "nav.entities"
   | "categories.nav"
   | "nav.tokens"
+  | "nav.sla"
+  | "nav.automation"
+  | "nav.mailOut"
+  | "nav.mailIn"
   | "nav.profile"
   | "scripts.title";
 
@@ -69,6 +77,10 @@ const RULES: NavRule[] = [
   { to: "/admin/locations", label: "nav.locations", icon: PinIcon, section: "admin", permission: "asset.read" },
   { to: "/admin/asset-catalog", label: "nav.assetCatalog", icon: BoxIcon, section: "admin", permission: "asset.read" },
   { to: "/admin/suppliers", label: "nav.suppliers", icon: TruckIcon, section: "admin", permission: "asset.read" },
+  { to: "/admin/sla", label: "nav.sla", icon: SlaIcon, section: "admin", permission: "sla.manage" },
+  { to: "/admin/automation", label: "nav.automation", icon: AutomationIcon, section: "admin", permission: "automation.manage" },
+  { to: "/admin/mail/outgoing", label: "nav.mailOut", icon: MailOutIcon, section: "admin", permission: "mail.manage" },
+  { to: "/admin/mail/mailboxes", label: "nav.mailIn", icon: MailInIcon, section: "admin", permission: "mail.manage" },
   { to: "/admin/tokens", label: "nav.tokens", icon: KeyIcon, section: "admin", permission: "token.manage" },
   { to: "/profile", label: "nav.profile", icon: UserIcon, section: "personal" },
 ];

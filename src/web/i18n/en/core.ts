@@ -60,6 +60,10 @@ export const enCore: typeof frCore = {
     groups: "Groups",
     entities: "Entities",
     tokens: "API tokens",
+    sla: "Calendars & SLAs",
+    automation: "Rules & templates",
+    mailOut: "Outgoing email",
+    mailIn: "Mailboxes",
     profile: "My profile",
     apiDocs: "API documentation",
     openMenu: "Open menu",
@@ -213,6 +217,14 @@ export const enCore: typeof frCore = {
     SNMP_RANGE_NOT_FOUND: "This address range does not exist or you cannot see it.",
     SNMP_SCAN_NOT_FOUND: "This scan does not exist or you cannot see it.",
     SNMP_RANGE_TOO_LARGE: "Range too large: a scan walks at most 4096 addresses. Split it into several ranges.",
+    // --- sla ---
+    // --- end sla ---
+    // --- automation ---
+    // --- end automation ---
+    // --- mail-out ---
+    // --- end mail-out ---
+    // --- mail-in ---
+    // --- end mail-in ---
   },
   tabs: {
     timeline: "Timeline",

@@ -21,5 +21,9 @@ import { enKbScripts } from "./kb-scripts.js";
 import { enKb } from "./kb.js";
 import { enSnmp } from "./snmp.js";
 import { enAssetConnections } from "./asset-connections.js";
+import { enSla } from "./sla.js";
+import { enAutomation } from "./automation.js";
+import { enMailOut } from "./mail-out.js";
+import { enMailIn } from "./mail-in.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth, ...enSearch, ...enKbScripts, ...enKb, ...enSnmp, ...enAssetConnections };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth, ...enSearch, ...enKbScripts, ...enKb, ...enSnmp, ...enAssetConnections, ...enSla, ...enAutomation, ...enMailOut, ...enMailIn };

@@ -59,6 +59,10 @@ export const frCore = {
     groups: "Groupes",
     entities: "Entités",
     tokens: "Jetons d’API",
+    sla: "Calendriers et SLA",
+    automation: "Règles et modèles",
+    mailOut: "E-mails envoyés",
+    mailIn: "Boîtes de réception",
     profile: "Mon profil",
     apiDocs: "Documentation de l’API",
     openMenu: "Ouvrir le menu",
@@ -212,6 +216,14 @@ export const frCore = {
     SNMP_RANGE_NOT_FOUND: "Cette plage d’adresses n’existe pas ou vous n’y avez pas accès.",
     SNMP_SCAN_NOT_FOUND: "Ce scan n’existe pas ou vous n’y avez pas accès.",
     SNMP_RANGE_TOO_LARGE: "Plage trop grande : un scan parcourt au plus 4096 adresses. Découpez-la en plusieurs plages.",
+    // --- sla ---
+    // --- end sla ---
+    // --- automation ---
+    // --- end automation ---
+    // --- mail-out ---
+    // --- end mail-out ---
+    // --- mail-in ---
+    // --- end mail-in ---
   },
   tabs: {
     timeline: "Suivi",

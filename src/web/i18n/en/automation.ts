@@ -1,0 +1,3 @@
+/** Automation rules, ticket templates, canned responses and recurring tickets. */
+export const enAutomation = {
+};

@@ -1,0 +1,3 @@
+/** Email in: mailboxes (IMAP), the built-in SMTP/LMTP receiver, received mails and their fate. */
+export const frMailIn = {
+};

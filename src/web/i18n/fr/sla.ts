@@ -1,0 +1,3 @@
+/** Business calendars, SLA targets, ticket deadlines and escalations. */
+export const frSla = {
+};
