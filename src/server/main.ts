@@ -17,8 +17,9 @@ import { type Worker, startWorker } from "./jobs/worker.js";
  */
 export function findWebDir(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, "../web"), path.resolve(here, "../../dist/web")];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, "index.html")) && fs.existsSync(path.join(dir, "assets")));
+  // VIGIE_WEB_DIR: a build of its own, so parallel end-to-end runs in one checkout do not rebuild each other's.
+  const candidates = [process.env.VIGIE_WEB_DIR, path.resolve(here, "../web"), path.resolve(here, "../../dist/web")];
+  return candidates.find((dir): dir is string => dir !== undefined && fs.existsSync(path.join(dir, "index.html")) && fs.existsSync(path.join(dir, "assets")));
 }
 
 export async function openAndMigrate(env: Env): Promise<Database> {
