@@ -4,6 +4,7 @@
  * passing it around: a Kysely instance and its transactions share one dialect adapter object.
  */
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import { dbKey } from "../../db/db-key.js";
 import type { Kysely } from "kysely";
 import type { Db } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
@@ -19,10 +20,9 @@ export type LiveBinding = {
 
 const bindings = new WeakMap<object, LiveBinding>();
 
-const keyOf = (db: Db): object => db.getExecutor().adapter;
 
 export function liveOf(db: Db): LiveBinding | undefined {
-  return bindings.get(keyOf(db));
+  return bindings.get(dbKey(db));
 }
 
 /**
@@ -31,12 +31,12 @@ export function liveOf(db: Db): LiveBinding | undefined {
  */
 export function attachLive(app: FastifyInstance, db: Kysely<DB>, bus: LiveBus): void {
   const binding: LiveBinding = { db, bus, streams: new Set() };
-  bindings.set(keyOf(db), binding);
+  bindings.set(dbKey(db), binding);
   app.addHook("preClose", async () => {
     for (const end of [...binding.streams]) end();
   });
   app.addHook("onClose", async () => {
-    if (bindings.get(keyOf(db)) === binding) bindings.delete(keyOf(db));
+    if (bindings.get(dbKey(db)) === binding) bindings.delete(dbKey(db));
     await bus.close();
   });
 }

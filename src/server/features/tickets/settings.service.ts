@@ -3,7 +3,7 @@ import { forbidden } from "../../http/errors.js";
 import { recordHistory } from "../history/history.service.js";
 import { findRootEntityRow } from "../identity/entity.repo.js";
 import { assertCan } from "../identity/access.js";
-import { loadPriorityMatrix } from "./ticket-write.js";
+import { forgetPriorityMatrix, loadPriorityMatrix } from "./ticket-write.js";
 
 const MATRIX_KEY = "tickets.priority_matrix";
 
@@ -27,5 +27,6 @@ export async function setPriorityMatrix(ctx: Ctx, matrix: number[][]): Promise<{
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: root.id, entityId: root.id, action: "update",
       changes: [{ field: "priorityMatrix", oldValue: JSON.stringify(before), newValue: value }] });
   });
+  forgetPriorityMatrix(ctx.db);
   return { matrix };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/database.js";
 import type { Flag, TicketRow, TicketTable } from "../../db/schema.js";
 import { flag, now } from "../../db/values.js";
+import { dbKey } from "../../db/db-key.js";
 import { AppError } from "../../http/errors.js";
 import { type Change, diffFields, recordHistory } from "../history/history.service.js";
 import type { Actor } from "../identity/access.js";
@@ -61,8 +62,28 @@ export async function loadPriorityMatrix(db: Db): Promise<number[][]> {
   return row ? (JSON.parse(row.value) as number[][]) : DEFAULT_PRIORITY_MATRIX;
 }
 
+/**
+ * The matrix as ticket writes use it, read at most every few seconds per database: it changes a few
+ * times a year, and every ticket creation needs it. Another instance's change shows within MATRIX_CACHE_MS;
+ * this instance's at once (setPriorityMatrix forgets it).
+ */
+const MATRIX_CACHE_MS = 5_000;
+const matrixCache = new WeakMap<object, { matrix: number[][]; readAt: number }>();
+
+export function forgetPriorityMatrix(db: Db): void {
+  matrixCache.delete(dbKey(db));
+}
+
+async function cachedPriorityMatrix(db: Db): Promise<number[][]> {
+  const cached = matrixCache.get(dbKey(db));
+  if (cached && Date.now() - cached.readAt < MATRIX_CACHE_MS) return cached.matrix;
+  const matrix = await loadPriorityMatrix(db);
+  matrixCache.set(dbKey(db), { matrix, readAt: Date.now() });
+  return matrix;
+}
+
 export async function computePriority(db: Db, urgency: number, impact: number): Promise<number> {
-  return priorityOf(await loadPriorityMatrix(db), urgency, impact);
+  return priorityOf(await cachedPriorityMatrix(db), urgency, impact);
 }
 
 /** A ticket with someone or a team on it is "assigned"; one with nobody goes back to "new". */
