@@ -30,6 +30,7 @@ import * as sla from "./migrations/2026_11_26_100000_sla.js";
 import * as automation from "./migrations/2026_11_26_110000_automation.js";
 import * as mailOut from "./migrations/2026_11_26_120000_mail_out.js";
 import * as mailIn from "./migrations/2026_11_26_130000_mail_in.js";
+import * as searchFollowups from "./migrations/2026_11_26_140000_search_followups.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_110000_automation": automation,
   "2026_11_26_120000_mail_out": mailOut,
   "2026_11_26_130000_mail_in": mailIn,
+  "2026_11_26_140000_search_followups": searchFollowups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -69,7 +69,7 @@ const SYNC = [
     "vigie_user_vector(new.first_name, new.last_name, new.login, new.email, new.phone, new.mobile, new.phone_digits, new.mobile_digits)"],
 ] as const;
 
-function syncTrigger([table, source, events, vector]: (typeof SYNC)[number]): string[] {
+export function syncTrigger([table, source, events, vector]: readonly [string, string, string, string]): string[] {
   return [
     `create function ${table}_sync() returns trigger language plpgsql as $$
       begin

@@ -9,7 +9,7 @@ import { type Kysely, sql } from "kysely";
 const TOKENIZE = `tokenize = "unicode61 remove_diacritics 2", prefix = '2 3'`;
 
 /** Tickets and articles: external content (the text stays in its table), refreshed by triggers. */
-function externalContent(table: string, fts: string, columns: string[]): string[] {
+export function externalContent(table: string, fts: string, columns: string[]): string[] {
   const list = columns.join(", ");
   const news = columns.map((c) => `new.${c}`).join(", ");
   const olds = columns.map((c) => `old.${c}`).join(", ");

@@ -54,6 +54,32 @@ export async function matchTickets(db: Db, s: Search & { openOnly?: boolean }): 
   return r.rows;
 }
 
+/** A ticket found by one of its followups: `content` is that followup's text, for the snippet. */
+export type FollowupMatch = TicketMatch & { content: string };
+
+/**
+ * Tickets whose conversation matches, one row per matching followup (newest first among the
+ * candidates); `publicOnly` leaves private followups out (for requesters).
+ */
+export async function matchTicketsByFollowup(db: Db, s: Search & { publicOnly: boolean }): Promise<FollowupMatch[]> {
+  const visible = s.publicOnly ? sql`and fu.is_private = 0` : sql``;
+  if (dialectOf(db) === "postgres") {
+    const q = tsQuery(s.terms, s.mode, TEXT_CONFIGS, true);
+    const r = await sql<FollowupMatch>`select c.id, c.title, c.description, c.status, c.is_open, c.updated_at, c.content from (
+        select t.id, t.title, t.description, t.status, t.is_open, t.updated_at, fu.content, f.vec
+        from search_followup f join ticket_followup fu on fu.id = f.id join ticket t on t.id = fu.ticket_id
+        where f.vec @@ ${q} and ${s.where} ${visible} order by f.id desc limit ${candidates(s.limit)}
+      ) c order by ts_rank_cd(c.vec, ${q}) desc, c.id desc limit ${s.limit}`.execute(db);
+    return r.rows;
+  }
+  const r = await sql<FollowupMatch>`select c.id, c.title, c.description, c.status, c.is_open, c.updated_at, c.content from (
+      select t.id, t.title, t.description, t.status, t.is_open, t.updated_at, fu.content, bm25(search_followup) as score
+      from search_followup f join ticket_followup fu on fu.id = f.rowid join ticket t on t.id = fu.ticket_id
+      where search_followup match ${ftsMatch(s.terms, s.mode)} and ${s.where} ${visible} order by f.rowid desc limit ${candidates(s.limit)}
+    ) c order by c.score, c.id desc limit ${s.limit}`.execute(db);
+  return r.rows;
+}
+
 export type UserMatch = { id: number; first_name: string; last_name: string; login: string; email: string | null; phone: string | null };
 
 export async function matchUsers(db: Db, s: Search): Promise<UserMatch[]> {

@@ -153,6 +153,26 @@ for (const dialect of DIALECTS) {
       expect((await search(tech.cookie, "nouveau", "&kinds=assets")).assets.map((a) => a.id)).toEqual([ids.pc]);
     });
 
+    it("finds a ticket by its followups, private ones for staff only", async () => {
+      const followup = async (ticketId: number, content: string, isPrivate: boolean) => {
+        const res = await t.app.inject({ method: "POST", url: `/api/tickets/${ticketId}/followups`, headers: { cookie: tech.cookie },
+          payload: { content, isPrivate } });
+        expect(res.statusCode, res.body).toBe(201);
+      };
+      await followup(ids.mouse, "<p>Remplacée par une souris Logitech M185 du stock</p>", false);
+      await followup(ids.mouse, "<p>Facturer le service comptabilité</p>", true);
+      const hits = (await search(tech.cookie, "logitech", "&kinds=tickets")).tickets;
+      expect(hits.map((h) => h.id)).toEqual([ids.mouse]);
+      expect(hits[0]?.snippet).toContain("<mark>Logitech</mark>");
+      expect(await ticketIds("facturer")).toEqual([ids.mouse]);
+      // The requester reads the public answer on their ticket, never the private note.
+      expect(await ticketIds("logitech", requester.cookie)).toEqual([ids.mouse]);
+      expect(await ticketIds("facturer", requester.cookie)).toEqual([]);
+      // A ticket matching by title and by a followup comes once.
+      await followup(ids.stuck, "<p>Imprimante débloquée, bac papier remis</p>", false);
+      expect((await ticketIds("imprimante")).filter((id) => id === ids.stuck)).toHaveLength(1);
+    });
+
     it("suggests portal articles and the requester's own open tickets while a request is typed", async () => {
       const url = `/api/search/suggestions?title=${encodeURIComponent("Mon imprimante est bloquée")}&description=${encodeURIComponent("la souris aussi")}`;
       const res = await t.app.inject({ method: "GET", url, headers: { cookie: requester.cookie } });

@@ -11,10 +11,10 @@ import { SEARCH_KINDS } from "../../../shared/api/search.js";
 import type { Ctx } from "../../http/context.js";
 import { highlight, snippet } from "./highlight.js";
 import { type Term, parseQuery, ticketNumberOf } from "./query.js";
-import { readableArticlesFor, readableAssets, readableTickets, readableUsers } from "./search-access.js";
+import { isTicketStaff, readableArticlesFor, readableAssets, readableTickets, readableUsers } from "./search-access.js";
 import {
-  type ArticleMatch, type AssetMatch, type TicketMatch, type UserMatch, matchArticles, matchArticlesBySimilarity, matchAssets,
-  matchTickets, matchUsers,
+  type ArticleMatch, type AssetMatch, type FollowupMatch, type TicketMatch, type UserMatch, matchArticles, matchArticlesBySimilarity, matchAssets,
+  matchTickets, matchTicketsByFollowup, matchUsers,
 } from "./search.repo.js";
 
 export function toTicketHit(row: TicketMatch, terms: Term[]): TicketHit {
@@ -65,13 +65,33 @@ async function ticketByNumber(ctx: Ctx, text: string): Promise<TicketMatch | und
   return r.rows[0];
 }
 
+/** A ticket found through its conversation: the snippet is the followup that matched. */
+function toFollowupHit(row: FollowupMatch, terms: Term[]): TicketHit {
+  return { ...toTicketHit(row, terms), snippet: snippet(row.content, terms) };
+}
+
+/**
+ * The typed ticket number first, then tickets matching by title or description, then those
+ * matching only by a followup (private ones for staff only), each ticket once.
+ */
 async function searchTickets(ctx: Ctx, text: string, terms: Term[], limit: number): Promise<{ hits: TicketHit[]; number: number | null }> {
-  const [byNumber, matches] = await Promise.all([
+  const where = readableTickets(ctx.actor);
+  const [byNumber, matches, byFollowup] = await Promise.all([
     ticketByNumber(ctx, text),
-    terms.length > 0 ? matchTickets(ctx.db, { terms, mode: "all", where: readableTickets(ctx.actor), limit }) : [],
+    terms.length > 0 ? matchTickets(ctx.db, { terms, mode: "all", where, limit }) : [],
+    terms.length > 0 ? matchTicketsByFollowup(ctx.db, { terms, mode: "all", where, limit, publicOnly: !isTicketStaff(ctx.actor) }) : [],
   ]);
-  const rows = byNumber ? [byNumber, ...matches.filter((m) => m.id !== byNumber.id)].slice(0, limit) : matches;
-  return { hits: rows.map((r) => toTicketHit(r, terms)), number: byNumber?.id ?? null };
+  const seen = new Set<number>();
+  const hits: TicketHit[] = [];
+  const add = (id: number, hit: () => TicketHit) => {
+    if (seen.has(id) || hits.length >= limit) return;
+    seen.add(id);
+    hits.push(hit());
+  };
+  if (byNumber) add(byNumber.id, () => toTicketHit(byNumber, terms));
+  for (const m of matches) add(m.id, () => toTicketHit(m, terms));
+  for (const m of byFollowup) add(m.id, () => toFollowupHit(m, terms));
+  return { hits, number: byNumber?.id ?? null };
 }
 
 async function searchUsers(ctx: Ctx, terms: Term[], limit: number): Promise<UserHit[]> {
