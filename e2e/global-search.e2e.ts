@@ -100,4 +100,19 @@ describe.skipIf(missing !== undefined)("the global search and the portal's sugge
     const mine = await ok(apiCall<{ data: unknown[] }>(server.url, "/api/tickets?view=all", { cookie: adminCookie }));
     expect(mine.data).toHaveLength(1);
   });
+
+  it("a supervisor sees the deflected request on the knowledge base's figures", async () => {
+    const { page } = desk;
+    await signInAs(desk, server.url, ADMIN);
+    await page.goto(`${server.url}/kb`);
+    await page.getByRole("link", { name: "Demandes évitées" }).click();
+    await page.getByRole("heading", { name: "Demandes évitées par la FAQ" }).waitFor();
+    const table = page.getByRole("table", { name: "Demandes évitées par article" });
+    await table.getByRole("row", { name: /Débloquer une imprimante\s+1/ }).waitFor();
+    await screenshot(page, "global-search-deflections");
+    await page.getByText("Depuis le début", { exact: true }).click();
+    await page.getByRole("radio", { name: "Depuis le début", checked: true }).waitFor({ state: "attached" });
+    await table.getByRole("link", { name: "Débloquer une imprimante" }).click();
+    await page.waitForURL((url) => url.pathname === `/kb/articles/${article.id}`);
+  });
 });

@@ -39,6 +39,7 @@ export function KbHomePage() {
     <>
       <PageHeader title={t("kb.title")} description={t("kb.description")}
         actions={<Group gap="xs">
+          {manager && <Button component={Link} to="/kb/deflections" variant="default">{t("kb.deflections.link")}</Button>}
           {manager && <Button component={Link} to="/kb/categories" variant="default">{t("kb.categoriesLink")}</Button>}
           {can(me, "kb.write") && <Button component={Link} to="/kb/new">{t("kb.newArticle")}</Button>}
         </Group>} />

@@ -14,7 +14,10 @@ export const routes: RouteObject[] = [
   },
   {
     element: <RequirePermission permission="kb.manage" />,
-    children: [{ path: "kb/categories", lazy: async () => ({ Component: (await import("./KbCategoriesPage.js")).KbCategoriesPage }) }],
+    children: [
+      { path: "kb/categories", lazy: async () => ({ Component: (await import("./KbCategoriesPage.js")).KbCategoriesPage }) },
+      { path: "kb/deflections", lazy: async () => ({ Component: (await import("./KbDeflectionsPage.js")).KbDeflectionsPage }) },
+    ],
   },
   {
     element: <RequirePermission permission="portal.use" />,

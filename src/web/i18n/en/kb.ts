@@ -97,6 +97,18 @@ export const enKb: typeof frKb = {
       saved: "Article saved.",
       created: "Draft saved.",
     },
+    deflections: {
+      link: "Deflected requests",
+      title: "Requests deflected by the FAQ",
+      description: "The requests a portal article solved before they were sent: that many calls and tickets fewer.",
+      period: "Period",
+      periods: { "30": "Last 30 days", "90": "Last 90 days", "365": "Last 12 months", all: "All time" },
+      total: "Deflected requests",
+      byArticle: "Deflected requests per article",
+      article: "Article",
+      count: "Deflected requests",
+      none: "No request deflected in this period.",
+    },
     categories: {
       title: "Knowledge base categories",
       name: "Name",

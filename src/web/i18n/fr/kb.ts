@@ -95,6 +95,18 @@ export const frKb = {
       saved: "Article enregistré.",
       created: "Brouillon enregistré.",
     },
+    deflections: {
+      link: "Demandes évitées",
+      title: "Demandes évitées par la FAQ",
+      description: "Les demandes qu’un article du portail a résolues avant d’être envoyées : autant d’appels et de tickets en moins.",
+      period: "Période",
+      periods: { "30": "30 derniers jours", "90": "90 derniers jours", "365": "12 derniers mois", all: "Depuis le début" },
+      total: "Demandes évitées",
+      byArticle: "Demandes évitées par article",
+      article: "Article",
+      count: "Demandes évitées",
+      none: "Aucune demande évitée sur cette période.",
+    },
     categories: {
       title: "Catégories de la base de connaissances",
       name: "Nom",
