@@ -11,5 +11,7 @@ export default defineConfig({
     pool: "forks",
     fileParallelism: false,
     maxWorkers: 1,
+    // A page's list can take a few seconds to settle on a busy CI machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

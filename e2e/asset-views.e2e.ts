@@ -117,7 +117,7 @@ describe.skipIf(missing !== undefined)("the asset list's columns and saved views
     await expect.poll(() => rows().count()).toBe(4);
     await page.getByRole("button", { name: VIEW, pressed: false }).waitFor();
 
-    await page.getByRole("button", { name: VIEW }).click();
+    await page.getByRole("button", { name: VIEW, exact: true }).click();
     await page.waitForURL(/family=computer/);
     expect(new URL(page.url()).searchParams.get("status")).toBe("in_use");
     await expect.poll(() => rows().count()).toBe(2);
