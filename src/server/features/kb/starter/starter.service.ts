@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { findRootEntityRow } from "../../identity/entity.repo.js";
 import type { DB } from "../../../db/schema.js";
 import type { Db } from "../../../db/database.js";
 import { now } from "../../../db/values.js";
@@ -46,7 +47,8 @@ async function insertStarterArticle(db: Db, actor: Actor | undefined, rootId: nu
  */
 export async function loadStarterLibrary(db: Kysely<DB>, actor?: Actor): Promise<{ added: number; alreadyThere: number }> {
   return db.transaction().execute(async (trx) => {
-    const root = await trx.selectFrom("entity").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
+    const root = await findRootEntityRow(trx);
+    if (!root) throw new Error("No root entity: Vigie is not set up yet");
     const present = new Set((await trx.selectFrom("kb_article").select("starter_key").where("starter_key", "is not", null).execute()).map((r) => r.starter_key));
     const at = now();
     let added = 0;
@@ -63,7 +65,7 @@ export async function loadStarterLibrary(db: Kysely<DB>, actor?: Actor): Promise
 
 /** Offered at setup and on an empty KB home: kb.manage on the root entity. */
 export async function loadStarterFor(ctx: Ctx): Promise<{ added: number; alreadyThere: number }> {
-  const root = await ctx.db.selectFrom("entity").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
-  if (!allows(await roleOn(ctx.db, ctx.actor, root.id), "kb.manage")) throw forbidden();
+  const root = await findRootEntityRow(ctx.db);
+  if (!root || !allows(await roleOn(ctx.db, ctx.actor, root.id), "kb.manage")) throw forbidden();
   return loadStarterLibrary(ctx.db, ctx.actor);
 }

@@ -5,11 +5,13 @@
  * Loading it twice adds nothing: each script keeps its starter key.
  */
 import { sql } from "kysely";
+import { findRootEntityRow } from "../../../identity/entity.repo.js";
 import type { Outcome, ScriptGraph, ScriptNode } from "../../../../../shared/api/kb-scripts.js";
 import { SaveScriptBodySchema } from "../../../../../shared/api/kb-scripts.js";
 import type { Db } from "../../../../db/database.js";
 import { foldText } from "../../../../db/values.js";
 import type { Ctx } from "../../../../http/context.js";
+import { forbidden } from "../../../../http/errors.js";
 import { type Actor, assertCan } from "../../../identity/access.js";
 import { checkGraph } from "../script-graph.js";
 import { insertScript } from "../script.service.js";
@@ -99,7 +101,8 @@ export async function loadStarterLibrary(db: Db, actor: Actor | undefined, rootI
 
 /** Setup: a supervisor of the whole organisation loads the library (kb.manage on the root entity). */
 export async function loadStarterScripts(ctx: Ctx) {
-  const root = await ctx.db.selectFrom("entity").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
+  const root = await findRootEntityRow(ctx.db);
+  if (!root) throw forbidden();
   await assertCan(ctx.db, ctx.actor, "kb.manage", root.id);
   return ctx.db.transaction().execute((trx) => loadStarterLibrary(trx, ctx.actor, root.id));
 }
