@@ -19,6 +19,9 @@ const EnvSchema = z.object({
   VIGIE_WORKER: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   /** The size limit of one attached file, in megabytes. */
   VIGIE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  /** The built-in mail receiver (email in): a port to accept SMTP (or LMTP) on; unset, no receiver runs. */
+  VIGIE_MAIL_RECEIVER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  VIGIE_MAIL_RECEIVER_LMTP: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("production"),
 });

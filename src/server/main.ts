@@ -8,6 +8,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import type { Env } from "./env.js";
 import { ensureAdminFromEnv } from "./features/identity/auth.service.js";
+import { startMailReceiver } from "./features/mail/inbound/smtp-receiver.js";
 import { CRON, JOBS } from "./jobs/registry.js";
 import { type Worker, startWorker } from "./jobs/worker.js";
 
@@ -50,10 +51,13 @@ export async function startServer(env: Env): Promise<Running> {
   }
   await app.listen({ port: env.PORT, host: env.HOST });
   const worker = env.VIGIE_WORKER ? startWorker({ db: database.db, log: app.log, jobs: JOBS, cron: CRON }) : undefined;
+  const mailReceiver = env.VIGIE_MAIL_RECEIVER_PORT === undefined ? undefined : await startMailReceiver(
+    { db: database.db, filesDir: env.filesDir, log: app.log }, { port: env.VIGIE_MAIL_RECEIVER_PORT, host: env.HOST, lmtp: env.VIGIE_MAIL_RECEIVER_LMTP });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const close = async () => {
     await worker?.stop();
+    await mailReceiver?.close();
     await app.close();
     await database.close();
   };

@@ -237,6 +237,21 @@ export type TicketTable = {
   merged_into_id: number | null;
   /** One of SOLUTION_TYPES, set when solved. */
   solution_type: string | null;
+  /** The SLA applied (features/sla) and its clock; deadlines are null while paused or without a target. */
+  sla_id: number | null;
+  sla_started_at: string | null;
+  /** Business time spent pending, in ms (null: none): it pushes the deadlines. */
+  sla_paused_ms: number | null;
+  sla_paused_at: string | null;
+  sla_own_minutes: number | null;
+  sla_resolve_minutes: number | null;
+  sla_own_due_at: string | null;
+  sla_resolve_due_at: string | null;
+  sla_own_met_at: string | null;
+  /** The earliest unmet deadline and the instant 75 % of its time is used: the queue's "late" and "at risk". */
+  sla_next_due_at: string | null;
+  sla_next_warn_at: string | null;
+  sla_next_escalation_at: string | null;
 };
 export type TicketRow = Selectable<TicketTable>;
 

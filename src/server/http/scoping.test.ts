@@ -158,9 +158,41 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       received_at: at }).returning("id").executeTakeFirstOrThrow()).id;
     await t.db.insertInto("inventory_import_payload").values({ import_id: ids.otherImportEntry, body: "", user_agent: null, created_at: at }).execute();
     // --- sla fixtures ---
+    // A calendar and an SLA of the other entity, named after its ticket so that a leak shows.
+    const sla = async (url: string, payload: object) =>
+      (await t.app.inject({ method: "POST", url, headers: { cookie: t.adminCookie }, payload })).json().id as number;
+    ids.otherSlaCalendar = await sla("/api/sla/calendars", { entityId: ids.otherEntity, name: "Panne secrète (calendrier)", definition: {
+      timeZone: "Europe/Paris", week: { mon: ["09:00-18:00"], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+      holidays: { france: true, alsaceMoselle: false }, closures: [] } });
+    ids.otherSlaPolicy = await sla("/api/sla/policies", { entityId: ids.otherEntity, name: "Panne secrète (SLA)", isRecursive: true, categoryId: null,
+      isActive: true, targets: [{ priority: 3, ownMinutes: 60, resolveMinutes: 480 }], levels: [] });
     // --- automation fixtures ---
+    // A rule, template, canned response and schedule of the other entity: named after its ticket, so a leak shows.
+    const automation = async (url: string, payload: object) =>
+      (await t.app.inject({ method: "POST", url, headers: { cookie: t.adminCookie }, payload })).json().id as number;
+    ids.otherRule = await automation("/api/automation/rules", { entityId: ids.otherEntity, name: "Panne secrète (règle)", trigger: "created",
+      conditions: [], actions: [{ type: "assignGroup", groupId: ids.otherGroup }] });
+    ids.otherTemplate = await automation("/api/automation/templates", { entityId: ids.otherEntity, name: "Panne secrète (modèle)", title: "Panne secrète" });
+    ids.otherCanned = await automation("/api/automation/canned-responses", { entityId: ids.otherEntity, name: "Panne secrète (réponse)", content: "Panne secrète" });
+    ids.otherRecurring = await automation("/api/automation/recurring", { entityId: ids.otherEntity, name: "Panne secrète (récurrent)", templateId: ids.otherTemplate,
+      frequency: "day", every: 1, timeOfDay: "08:00", startsOn: "2026-01-01", assetIds: [ids.otherAsset] });
+    expect([ids.otherRule, ids.otherTemplate, ids.otherCanned, ids.otherRecurring].every((id) => typeof id === "number")).toBe(true);
     // --- mail-out fixtures ---
+    // A failed mail about the other entity's ticket: resending it is for the root's admins only.
+    ids.otherOutgoingMail = (await t.db.insertInto("outgoing_mail").values({ event: "created", ticket_id: ids.otherTicket as number, source_job_id: null,
+      recipient_id: null, to_address: "secret@example.fr", to_name: null, language: "fr", subject: "Panne secrète", text_body: "Panne secrète",
+      html_body: "<p>Panne secrète</p>", message_id: "<secret@vigie.example>", in_reply_to: null, references: null, status: "failed", attempts: 1,
+      last_error: "550", created_at: at, sent_at: null }).returning("id").executeTakeFirstOrThrow()).id;
     // --- mail-in fixtures ---
+    // A mailbox of the other entity (its password a secret) and a mail it received: neither may show nor be collected, retried or changed.
+    ids.otherMailbox = (await t.db.insertInto("mail_mailbox").values({ entity_id: ids.otherEntity as number, name: "Panne secrète (boîte)", kind: "imap",
+      address: "secret@other.example", host: "127.0.0.1", port: 1, tls: "none", username: "secret.user", password: "Panne secrète", folder: "INBOX",
+      after_action: "delete", after_folder: null, category_id: null, group_id: null, unknown_sender: "contact", is_enabled: 0, lease_owner: null,
+      lease_until: null, last_run_at: null, last_error: null, created_at: at, updated_at: at }).returning("id").executeTakeFirstOrThrow()).id;
+    ids.otherReceivedMail = (await t.db.insertInto("mail_received").values({ mailbox_id: ids.otherMailbox, entity_id: ids.otherEntity as number,
+      sha256: "0".repeat(64), size: 10, message_id: "<secret@other.example>", from_address: "secret@other.example", from_name: null, subject: "Panne secrète",
+      status: "failed", reason: "INTERNAL", error: "Panne secrète", ticket_id: null, followup_id: null, attempts: 1, next_attempt_at: null,
+      received_at: at, updated_at: at }).returning("id").executeTakeFirstOrThrow()).id;
     snapshot = await otherEntityRows();
   });
   afterAll(async () => { await t.close(); });
@@ -203,9 +235,20 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "revision") return "1";
       if (name === "ticketId") return String(ids.otherTicket);
       // --- sla params ---
+      if (name === "id" && url.startsWith("/api/sla/calendars/")) return String(ids.otherSlaCalendar);
+      if (name === "id" && url.startsWith("/api/sla/policies/")) return String(ids.otherSlaPolicy);
       // --- automation params ---
+      if (name === "id" && url.startsWith("/api/automation/rules/")) return String(ids.otherRule);
+      if (name === "id" && url.startsWith("/api/automation/templates/")) return String(ids.otherTemplate);
+      if (name === "id" && url.startsWith("/api/automation/canned-responses/")) return String(ids.otherCanned);
+      if (name === "id" && url.startsWith("/api/automation/recurring/")) return String(ids.otherRecurring);
       // --- mail-out params ---
+      if (name === "id" && url.startsWith("/api/mail/outgoing/")) return String(ids.otherOutgoingMail);
+      if (name === "event") return "followup";
+      if (name === "language") return "fr";
       // --- mail-in params ---
+      if (name === "id" && url.startsWith("/api/mail-in/mailboxes/")) return String(ids.otherMailbox);
+      if (name === "id" && url.startsWith("/api/mail-in/received/")) return String(ids.otherReceivedMail);
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);

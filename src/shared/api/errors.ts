@@ -90,12 +90,34 @@ export const ERRORS = {
   // The asset chosen for a refused inventory is outside the entities its agent files into.
   IMPORT_ASSET_OUTSIDE: 422,
   // --- sla: this part's codes go between these two lines ---
+  // Business calendars and SLA policies; an entity has one calendar at most (409); a stale version (409).
+  SLA_CALENDAR_NOT_FOUND: 404,
+  SLA_CALENDAR_EXISTS: 409,
+  SLA_POLICY_NOT_FOUND: 404,
+  SLA_VERSION_CONFLICT: 409,
+  // An escalation level or target that cannot apply (a group outside the entity, no target for its deadline): 422 with issues.
+  SLA_POLICY_INVALID: 422,
   // --- end sla ---
   // --- automation: this part's codes go between these two lines ---
+  // Automation: a rule, template, canned response or recurring ticket out of reach (404); a rule action that cannot apply in the rule's entity (422); a stale save, a template still used (409).
+  AUTOMATION_RULE_NOT_FOUND: 404,
+  TICKET_TEMPLATE_NOT_FOUND: 404,
+  CANNED_RESPONSE_NOT_FOUND: 404,
+  RECURRING_TICKET_NOT_FOUND: 404,
+  RULE_ACTION_INVALID: 422,
+  RULE_VERSION_CONFLICT: 409,
+  TEMPLATE_IN_USE: 409,
   // --- end automation ---
   // --- mail-out: this part's codes go between these two lines ---
+  OUTGOING_MAIL_NOT_FOUND: 404,
+  // A test mail or a resend needs the SMTP settings saved first.
+  SMTP_NOT_CONFIGURED: 409,
   // --- end mail-out ---
   // --- mail-in: this part's codes go between these two lines ---
+  MAILBOX_NOT_FOUND: 404,
+  // Another mailbox already has this address (the receiver maps each address to one mailbox).
+  MAILBOX_ADDRESS_TAKEN: 409,
+  RECEIVED_MAIL_NOT_FOUND: 404,
   // --- end mail-in ---
   PAYLOAD_TOO_LARGE: 413,
   FILE_TOO_LARGE: 413,

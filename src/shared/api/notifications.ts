@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PageQuerySchema, pageOf } from "./common.js";
 
 export const NOTIFICATION_KINDS = ["assigned_to_me", "assigned_to_group", "followup", "solution_refused", "due_soon",
-  "warranty_ending", "contract_ending", "contract_notice"] as const;
+  "warranty_ending", "contract_ending", "contract_notice", "sla_warning"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NotificationSchema = z.object({

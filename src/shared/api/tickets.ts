@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  SCALE, SOLUTION_TYPES, SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS,
+  SCALE, SLA_FILTERS, SOLUTION_TYPES, SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS,
 } from "../domain/tickets.js";
 import { PageQuerySchema, optionalText, pageOf } from "./common.js";
 import { ERRORS, type ErrorCode } from "./errors.js";
@@ -51,6 +51,16 @@ export const TicketSchema = z.object({
   /** Set when the ticket was merged into another one: work goes on there. */
   mergedIntoId: z.number().nullable(),
   solutionType: z.enum(SOLUTION_TYPES).nullable(),
+  /** The SLA deadlines (features/sla); null when no SLA applies. Deadlines are null while the ticket is pending. */
+  sla: z.object({
+    ownDueAt: z.string().nullable(),
+    ownMetAt: z.string().nullable(),
+    resolveDueAt: z.string().nullable(),
+    /** The earliest unmet deadline, and when 75 % of its time is used (amber from then, red past the deadline). */
+    nextDueAt: z.string().nullable(),
+    nextWarnAt: z.string().nullable(),
+    pausedAt: z.string().nullable(),
+  }).nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -137,6 +147,8 @@ export const ListTicketsQuerySchema = PageQuerySchema.extend({
   dueBefore: instant.optional(),
   /** Words the title contains, ignoring case. */
   q: optionalText(200),
+  /** SLA: "late" (a deadline passed) or "at_risk" (75 % of its time used). */
+  sla: z.enum(SLA_FILTERS).optional(),
   sort: z.enum(TICKET_SORTS).default("updated"),
   /**
    * For a requester (no staff rights): "mine", the tickets they asked for or follow as an

@@ -55,15 +55,18 @@ export function priorityOf(matrix: number[][], urgency: number, impact: number):
 export const TICKET_VIEWS = ["open", "mine", "my_groups", "unassigned", "waiting", "late", "all"] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
 
-export const TICKET_SORTS = ["updated", "created", "priority"] as const;
+/** "deadline": the soonest SLA deadline first, tickets with a running SLA clock only. */
+export const TICKET_SORTS = ["updated", "created", "priority", "deadline"] as const;
+/** The queue's SLA filter: a deadline passed, or 75 % of its time used. */
+export const SLA_FILTERS = ["late", "at_risk"] as const;
 
 /** The columns a technician may show in the queue, in the order they appear. */
 export const QUEUE_COLUMNS = [
   "number", "title", "status", "priority", "requester", "assignee", "group", "level", "category", "entity", "channel",
-  "created", "updated", "due",
+  "created", "updated", "due", "sla",
 ] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
 
 export const DEFAULT_QUEUE_COLUMNS: readonly QueueColumn[] = [
-  "number", "title", "requester", "entity", "status", "priority", "group", "assignee", "updated",
+  "number", "title", "requester", "entity", "status", "priority", "sla", "group", "assignee", "updated",
 ];

@@ -12,6 +12,7 @@ import { now } from "../../db/values.js";
 import type { Actor } from "../identity/access.js";
 import type { LiveEvent } from "../live/live-bus.js";
 import { publishOnCommit } from "../live/live.js";
+import { mailFollowup, mailSlaWarning, mailTicketChanged, mailTicketCreated } from "../mail/outbound/mail-queue.js";
 
 type About = { ticketId: number; title: string; actor: Actor | undefined };
 type Inserted = { id: number; user_id: number | null; group_id: number | null };
@@ -41,6 +42,7 @@ const NO_GROUP = { group_id: null, skip_user_id: null };
 export async function notifyUsers(db: Db, kind: NotificationKind, about: About, userIds: (number | null | undefined)[]): Promise<void> {
   const recipients = [...new Set(userIds)].filter((id): id is number => typeof id === "number" && id !== about.actor?.userId);
   if (recipients.length === 0) return;
+  if (kind === "sla_warning") await mailSlaWarning(db, about.ticketId);
   const at = now();
   const rows = await db.insertInto("notification").values(recipients.map((userId) => ({
     user_id: userId, ...NO_GROUP, kind, ticket_id: about.ticketId, actor_id: about.actor?.userId ?? null, title: about.title,
@@ -55,6 +57,7 @@ export async function notifyUsers(db: Db, kind: NotificationKind, about: About, 
  * told on their own).
  */
 export async function notifyGroup(db: Db, kind: NotificationKind, about: About, groupId: number, skip: number | null = null): Promise<void> {
+  if (kind === "sla_warning") await mailSlaWarning(db, about.ticketId);
   const rows = await db.insertInto("notification").values({
     user_id: null, group_id: groupId, skip_user_id: skip, kind, ticket_id: about.ticketId, actor_id: about.actor?.userId ?? null,
     title: about.title, due_at: null, read_at: null, created_at: now(),
@@ -70,6 +73,8 @@ type Assignment = { id: number; title: string; assignee_id: number | null; group
  */
 export async function notifyAssignment(db: Db, actor: Actor | undefined, ticket: Assignment, before?: Omit<Assignment, "id" | "title">): Promise<void> {
   const about = { ticketId: ticket.id, title: ticket.title, actor };
+  // A new ticket's mails (acknowledgement, assignment); a change's are queued by notifyTicketChange.
+  if (!before) await mailTicketCreated(db, actor, ticket.id, ticket);
   if (ticket.assignee_id !== null && ticket.assignee_id !== before?.assignee_id) {
     await notifyUsers(db, "assigned_to_me", about, [ticket.assignee_id]);
   }
@@ -80,8 +85,9 @@ export async function notifyAssignment(db: Db, actor: Actor | undefined, ticket:
 
 type AssignmentChange = { title?: string; assignee_id?: number | null; group_id?: number | null };
 
-/** After a change to a ticket's fields (undefined: left as it was), who gained it hears of it. */
-export async function notifyTicketChange(db: Db, actor: Actor | undefined, row: Assignment, change: AssignmentChange): Promise<void> {
+/** After a change to a ticket's fields (undefined: left as it was), who gained it hears of it; solved and closed mail the requester. */
+export async function notifyTicketChange(db: Db, actor: Actor | undefined, row: TicketRow, change: AssignmentChange & { status?: string }): Promise<void> {
+  await mailTicketChanged(db, actor, row, change);
   await notifyAssignment(db, actor, {
     id: row.id, title: change.title ?? row.title,
     assignee_id: change.assignee_id === undefined ? row.assignee_id : change.assignee_id,
@@ -89,8 +95,9 @@ export async function notifyTicketChange(db: Db, actor: Actor | undefined, row: 
   }, row);
 }
 
-/** A new followup: its requester (unless private), its technician and its observers hear of it. */
-export async function notifyFollowup(db: Db, actor: Actor, ticket: TicketRow, isPrivate: boolean): Promise<void> {
+/** A new followup: its requester (unless private), its technician and its observers hear of it (and get it by mail). */
+export async function notifyFollowup(db: Db, actor: Actor, ticket: TicketRow, isPrivate: boolean, followupId?: number): Promise<void> {
+  await mailFollowup(db, actor, ticket.id, followupId, isPrivate);
   const observers = await db.selectFrom("ticket_observer").select("user_id").where("ticket_id", "=", ticket.id).execute();
   const recipients = [ticket.assignee_id, ...observers.map((o) => o.user_id)];
   const audience = isPrivate ? recipients.filter((id) => id !== ticket.requester_id) : [ticket.requester_id, ...recipients];

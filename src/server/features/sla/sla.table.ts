@@ -1,8 +1,47 @@
-import type { DB } from "../../db/schema.js";
+import type { Generated, Selectable } from "kysely";
+import type { DB, Flag } from "../../db/schema.js";
 
 /** Business calendars, SLA targets, ticket deadlines and escalations: the tables, as Kysely sees them (see migration 2026_11_26_100000_sla). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type SlaTables = {};
+export type SlaTables = {
+  sla_calendar: SlaCalendarTable;
+  sla_policy: SlaPolicyTable;
+  sla_escalation: SlaEscalationTable;
+};
+
+export type SlaCalendarTable = {
+  id: Generated<number>;
+  entity_id: number;
+  name: string;
+  definition: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+export type SlaCalendarRow = Selectable<SlaCalendarTable>;
+
+export type SlaPolicyTable = {
+  id: Generated<number>;
+  entity_id: number;
+  is_recursive: Flag;
+  category_id: number | null;
+  name: string;
+  targets: string;
+  levels: string;
+  is_active: Flag;
+  version: number;
+  created_at: string;
+  updated_at: string;
+};
+export type SlaPolicyRow = Selectable<SlaPolicyTable>;
+
+export type SlaEscalationTable = {
+  id: Generated<number>;
+  ticket_id: number;
+  level_key: string;
+  fired_at: string;
+};
 
 /** This module's tables in backup order (parents first); each has an auto-numbered id unless listed in backup/tables.ts. */
-export const SLA_TABLES: { name: keyof DB; selfRef?: string }[] = [];
+export const SLA_TABLES: { name: keyof DB; selfRef?: string }[] = [
+  { name: "sla_calendar" }, { name: "sla_policy" }, { name: "sla_escalation" },
+];

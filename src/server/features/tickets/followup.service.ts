@@ -46,7 +46,7 @@ export async function addFollowup(ctx: Ctx, ticketId: number, input: CreateFollo
   return ctx.db.transaction().execute(async (trx) => {
     const { row: ticket, isStaff } = await loadReadableTicket(trx, ctx.actor, ticketId);
     const row = await addSystemFollowup(trx, ctx.actor, ticketId, "followup", body.content, isStaff && body.isPrivate);
-    await notifyFollowup(trx, ctx.actor, ticket, isStaff && body.isPrivate);
+    await notifyFollowup(trx, ctx.actor, ticket, isStaff && body.isPrivate, row.id);
     if (body.callSeconds && isStaff) await addCallTime(trx, ctx.actor, ticket, body.callSeconds);
     return toFollowup(row);
   });

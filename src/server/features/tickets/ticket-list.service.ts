@@ -22,6 +22,7 @@ const SORTS = {
   updated: { column: "t.updated_at", types: ["string", "number"], cursor: (r: TicketListRow) => [r.updated_at, r.id] },
   created: { column: "t.created_at", types: ["string", "number"], cursor: (r: TicketListRow) => [r.created_at, r.id] },
   priority: { column: "t.priority", types: ["number", "number"], cursor: (r: TicketListRow) => [r.priority, r.id] },
+  deadline: { column: "t.sla_next_due_at", types: ["string", "number"], cursor: (r: TicketListRow) => [r.sla_next_due_at ?? "", r.id] },
 } as const;
 
 /** The queue a technician picked: each one a condition that an index of the ticket table serves. */
@@ -36,7 +37,7 @@ function applyView<Q extends Query | CountQuery>(q: Q, ctx: Ctx, view: ListTicke
     case "my_groups": return open.where("t.group_id", "in", ctx.db.selectFrom("group_member").select("group_id").where("user_id", "=", me)) as Q;
     case "unassigned": return open.where("t.assignee_id", "is", null) as Q;
     case "waiting": return base.where("t.status", "=", "pending") as Q;
-    case "late": return open.where("t.due_at", "<", now()) as Q;
+    case "late": return open.where((eb) => eb.or([eb("t.due_at", "<", now()), eb("t.sla_next_due_at", "<=", now())])) as Q;
     case "all": return q;
   }
 }
@@ -79,6 +80,9 @@ function applyFilters<Q extends Query | CountQuery>(q0: Q, query: ListTicketsQue
   if (query.createdFrom) q = q.where("t.created_at", ">=", query.createdFrom);
   if (query.createdBefore) q = q.where("t.created_at", "<", query.createdBefore);
   if (query.dueBefore) q = q.where("t.due_at", "<", query.dueBefore);
+  if (query.sla === "late") q = q.where("t.sla_next_due_at", "<=", now());
+  if (query.sla === "at_risk") q = q.where("t.sla_next_warn_at", "<=", now()).where("t.sla_next_due_at", ">", now());
+  if (query.sort === "deadline") q = q.where("t.sla_next_due_at", "is not", null);
   // A plain "contains" on the title until the search module (full-text, accent-insensitive)
   // arrives: no index serves it, so it only filters the rows the view's index walks.
   if (query.q) q = q.where(contains("t.title", query.q));
@@ -92,14 +96,16 @@ function applyFilters<Q extends Query | CountQuery>(q0: Q, query: ListTicketsQue
 export async function listTickets(ctx: Ctx, query: ListTicketsQuery): Promise<Page<Ticket>> {
   let page = applyFilters(applyView(inReach(ticketsOnly(ctx), ctx, query.portal), ctx, query.view), query);
   const sort = SORTS[query.sort];
+  // Deadlines read soonest first; every other sort newest or highest first.
+  const direction = query.sort === "deadline" ? "asc" : "desc";
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor, [...sort.types]);
-    page = page.where((eb) => eb(eb.refTuple(sort.column, "t.id"), "<", eb.tuple(value as never, id as number)));
+    page = page.where((eb) => eb(eb.refTuple(sort.column, "t.id"), direction === "asc" ? ">" : "<", eb.tuple(value as never, id as number)));
   }
   // The page is chosen on the ticket table alone, then the names are joined to its rows only:
   // with the joins inside, PostgreSQL joined every candidate row before sorting them.
-  const ids = page.orderBy(sort.column, "desc").orderBy("t.id", "desc").limit(query.limit + 1);
-  const rows = await selectTickets(ctx.db).where("t.id", "in", ids).orderBy(sort.column, "desc").orderBy("t.id", "desc").execute();
+  const ids = page.orderBy(sort.column, direction).orderBy("t.id", direction).limit(query.limit + 1);
+  const rows = await selectTickets(ctx.db).where("t.id", "in", ids).orderBy(sort.column, direction).orderBy("t.id", direction).execute();
   return toPage(rows, query.limit, toTicket, sort.cursor);
 }
 

@@ -29,6 +29,8 @@ export function toTicket(row: TicketListRow): Ticket {
     dueAt: row.due_at, callSeconds: row.call_seconds, version: row.version, createdAt: row.created_at,
     updatedAt: row.updated_at, solvedAt: row.solved_at, closedAt: row.closed_at, satisfaction: row.satisfaction,
     satisfactionComment: row.satisfaction_comment, mergedIntoId: row.merged_into_id, solutionType: row.solution_type as SolutionType | null, categoryId: row.category_id, categoryName: row.category_name,
+    sla: row.sla_id === null ? null : { ownDueAt: row.sla_own_due_at, ownMetAt: row.sla_own_met_at, resolveDueAt: row.sla_resolve_due_at,
+      nextDueAt: row.sla_next_due_at, nextWarnAt: row.sla_next_warn_at, pausedAt: row.sla_paused_at },
   };
 }
 

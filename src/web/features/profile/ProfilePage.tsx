@@ -10,6 +10,7 @@ import { TimeZoneSelect } from "../../components/TimeZoneSelect.js";
 import { DEFAULT_TIME_ZONE, useFormat } from "../../i18n/format.js";
 import { applyLanguage } from "../../i18n/index.js";
 import { useMe, useUpdateMe } from "../auth/useAuth.js";
+import { MailPreferencesPanel } from "../mail-out/MailPreferencesPanel.js";
 import { ChangePasswordForm } from "./ChangePasswordForm.js";
 
 export function ProfilePage() {
@@ -22,6 +23,7 @@ export function ProfilePage() {
         <Preferences />
         <AccountSummary />
       </SimpleGrid>
+      <MailPreferencesPanel />
       {me.via === "session" && <ChangePasswordForm />}
     </Stack>
   );

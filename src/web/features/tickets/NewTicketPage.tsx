@@ -17,6 +17,7 @@ import { CategorySelect, useCategoryPrefill } from "../categories/CategorySelect
 import { useEntityScope } from "../shell/entity-scope.js";
 import { textToHtml } from "./ticket-ui.js";
 import { useCreateTicket } from "./useTickets.js";
+import { TemplatePicker, applyTemplate } from "../automation/TemplatePicker.js";
 
 /** Staff log a call or a request for someone: everything on one screen, Enter-friendly. */
 export function NewTicketPage() {
@@ -98,6 +99,7 @@ export function NewTicketPage() {
                 />
               </SimpleGrid>
             </SimpleGrid>
+            <TemplatePicker entityId={scopeQuery.entityId} categoryId={form.values.categoryId} onApply={(tpl) => applyTemplate<typeof form.values>(tpl, form.setField)} />
             <CategorySelect
               label={t("categories.picker")}
               description={t("categories.pickerHelp")}

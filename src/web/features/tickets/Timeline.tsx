@@ -12,6 +12,7 @@ import { useFormat } from "../../i18n/format.js";
 import { RichText, textToHtml } from "./ticket-ui.js";
 import { TimelineChange } from "./TimelineChange.js";
 import { useAddFollowup, useFollowups, useTicketChanges } from "./useTickets.js";
+import { CannedPicker } from "../automation/CannedPicker.js";
 
 /**
  * Followups and field changes by time. While older followups are still to load, changes newer
@@ -171,6 +172,7 @@ function FollowupForm({ ticketId, staff }: { ticketId: number; staff: boolean })
           onChange={(event) => setContent(event.currentTarget.value)}
           onKeyDown={getHotkeyHandler([["mod+Enter", () => submit()]])}
         />
+        {staff && <CannedPicker ticketId={ticketId} onInsert={(text) => setContent((c) => (c.trim() ? `${c.trimEnd()}\n\n${text}` : text))} />}
         <Group justify="space-between" gap="xs">
           {staff ? (
             <Checkbox

@@ -218,12 +218,29 @@ export const enCore: typeof frCore = {
     SNMP_SCAN_NOT_FOUND: "This scan does not exist or you cannot see it.",
     SNMP_RANGE_TOO_LARGE: "Range too large: a scan walks at most 4096 addresses. Split it into several ranges.",
     // --- sla ---
+    SLA_CALENDAR_NOT_FOUND: "This calendar does not exist or you have no access to it.",
+    SLA_CALENDAR_EXISTS: "This entity already has a calendar: edit it instead.",
+    SLA_POLICY_NOT_FOUND: "This SLA does not exist or you have no access to it.",
+    SLA_VERSION_CONFLICT: "Someone changed it meanwhile: reload the page.",
+    SLA_POLICY_INVALID: "This SLA cannot apply as it is: see the fields marked.",
     // --- end sla ---
     // --- automation ---
+    AUTOMATION_RULE_NOT_FOUND: "This rule does not exist or is not visible to you.",
+    TICKET_TEMPLATE_NOT_FOUND: "This ticket template does not exist or is not visible to you.",
+    CANNED_RESPONSE_NOT_FOUND: "This canned response does not exist or is not visible to you.",
+    RECURRING_TICKET_NOT_FOUND: "This recurring ticket does not exist or is not visible to you.",
+    RULE_ACTION_INVALID: "An action cannot apply in the rule's entity (a group, technician, category or template outside the entity or deleted).",
+    RULE_VERSION_CONFLICT: "This rule was changed meanwhile: reload it before saving.",
+    TEMPLATE_IN_USE: "This template is still used by a rule or a recurring ticket.",
     // --- end automation ---
     // --- mail-out ---
+    OUTGOING_MAIL_NOT_FOUND: "This mail no longer exists.",
+    SMTP_NOT_CONFIGURED: "Save the SMTP settings first (with sending turned on).",
     // --- end mail-out ---
     // --- mail-in ---
+    MAILBOX_NOT_FOUND: "Mailbox not found",
+    MAILBOX_ADDRESS_TAKEN: "Another mailbox already has this address",
+    RECEIVED_MAIL_NOT_FOUND: "Received mail not found",
     // --- end mail-in ---
   },
   tabs: {

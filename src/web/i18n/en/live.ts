@@ -23,6 +23,7 @@ export const enLive: typeof frLive = {
       followup: "{{actor}} added a followup to ticket {{ticket}}",
       solution_refused: "{{actor}} refused the solution of ticket {{ticket}}",
       due_soon: "Ticket {{ticket}} is due on {{date}}",
+      sla_warning: "Ticket {{ticket}}: SLA escalation",
     },
   },
 };

@@ -34,6 +34,7 @@ export const enQueue: typeof frQueue = {
       created: "Created",
       updated: "Updated",
       due: "Due",
+      sla: "SLA",
     },
     keyMove: "move",
     keyOpen: "open",

@@ -28,7 +28,7 @@ export const enTickets: typeof frTickets = {
       all: "All",
     },
     sort: "Sort",
-    sorts: { updated: "Last activity", created: "Creation date", priority: "Priority" },
+    sorts: { updated: "Last activity", created: "Creation date", priority: "Priority", deadline: "SLA deadline" },
     filters: "Filters",
     anyStatus: "Any status",
     anyPriority: "Any",

@@ -217,12 +217,29 @@ export const frCore = {
     SNMP_SCAN_NOT_FOUND: "Ce scan n’existe pas ou vous n’y avez pas accès.",
     SNMP_RANGE_TOO_LARGE: "Plage trop grande : un scan parcourt au plus 4096 adresses. Découpez-la en plusieurs plages.",
     // --- sla ---
+    SLA_CALENDAR_NOT_FOUND: "Ce calendrier n’existe pas ou vous n’y avez pas accès.",
+    SLA_CALENDAR_EXISTS: "Cette entité a déjà un calendrier : modifiez-le plutôt.",
+    SLA_POLICY_NOT_FOUND: "Ce SLA n’existe pas ou vous n’y avez pas accès.",
+    SLA_VERSION_CONFLICT: "Quelqu’un l’a modifié entre-temps : rechargez la page.",
+    SLA_POLICY_INVALID: "Ce SLA ne peut pas s’appliquer tel quel : voyez les champs signalés.",
     // --- end sla ---
     // --- automation ---
+    AUTOMATION_RULE_NOT_FOUND: "Cette règle n'existe pas ou n'est pas visible pour vous.",
+    TICKET_TEMPLATE_NOT_FOUND: "Ce modèle de ticket n'existe pas ou n'est pas visible pour vous.",
+    CANNED_RESPONSE_NOT_FOUND: "Cette réponse type n'existe pas ou n'est pas visible pour vous.",
+    RECURRING_TICKET_NOT_FOUND: "Ce ticket récurrent n'existe pas ou n'est pas visible pour vous.",
+    RULE_ACTION_INVALID: "Une action ne peut pas s'appliquer dans l'entité de la règle (groupe, technicien, catégorie ou modèle hors de l'entité ou supprimé).",
+    RULE_VERSION_CONFLICT: "Cette règle a été modifiée entre-temps : rechargez-la avant d'enregistrer.",
+    TEMPLATE_IN_USE: "Ce modèle est encore utilisé par une règle ou un ticket récurrent.",
     // --- end automation ---
     // --- mail-out ---
+    OUTGOING_MAIL_NOT_FOUND: "Ce mail n’existe plus.",
+    SMTP_NOT_CONFIGURED: "Enregistrez d’abord les paramètres SMTP (et activez l’envoi).",
     // --- end mail-out ---
     // --- mail-in ---
+    MAILBOX_NOT_FOUND: "Boîte de réception introuvable",
+    MAILBOX_ADDRESS_TAKEN: "Une autre boîte de réception a déjà cette adresse",
+    RECEIVED_MAIL_NOT_FOUND: "E-mail reçu introuvable",
     // --- end mail-in ---
   },
   tabs: {

@@ -22,6 +22,7 @@ export const frLive = {
       followup: "{{actor}} a ajouté un suivi au ticket {{ticket}}",
       solution_refused: "{{actor}} a refusé la solution du ticket {{ticket}}",
       due_soon: "Le ticket {{ticket}} arrive à échéance le {{date}}",
+      sla_warning: "Ticket {{ticket}} : escalade SLA",
     },
   },
 };

@@ -32,6 +32,7 @@ export const frQueue = {
       created: "Créé",
       updated: "Mis à jour",
       due: "Échéance",
+      sla: "SLA",
     },
     keyMove: "se déplacer",
     keyOpen: "ouvrir",

@@ -27,7 +27,7 @@ export const frTickets = {
       all: "Tous",
     },
     sort: "Tri",
-    sorts: { updated: "Dernière activité", created: "Date de création", priority: "Priorité" },
+    sorts: { updated: "Dernière activité", created: "Date de création", priority: "Priorité", deadline: "Échéance SLA" },
     filters: "Filtres",
     anyStatus: "Tous les statuts",
     anyPriority: "Toutes",

@@ -2,7 +2,7 @@ import { MultiSelect, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_TYPES } from "../../../../shared/domain/tickets.js";
+import { SLA_FILTERS, SUPPORT_LEVELS, TICKET_CHANNELS, TICKET_TYPES } from "../../../../shared/domain/tickets.js";
 import { UserSelect } from "../../../components/UserSelect.js";
 import { CategorySelect } from "../../categories/CategorySelect.js";
 import { useEntity, useEntityList } from "../../identity/entities/useEntities.js";
@@ -109,6 +109,8 @@ export function FilterPanel({ query, setFilter }: FilterProps) {
       <DayFilter {...props} name="createdFrom" label={t("queue.createdFrom")} />
       <DayFilter {...props} name="createdBefore" label={t("queue.createdTo")} shift={1} />
       <DayFilter {...props} name="dueBefore" label={t("queue.dueBefore")} />
+      <Select label={t("sla.filter.label")} placeholder={t("sla.filter.any")} value={query.sla ?? null} clearable size="xs"
+        data={SLA_FILTERS.map((value) => ({ value, label: t(`sla.filter.${value}`) }))} onChange={(value) => setFilter("sla", value)} />
     </SimpleGrid>
   );
 }

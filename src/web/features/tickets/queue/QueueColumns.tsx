@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import type { Ticket } from "../../../../shared/api/tickets.js";
 import { DEFAULT_QUEUE_COLUMNS, QUEUE_COLUMNS, type QueueColumn } from "../../../../shared/domain/tickets.js";
 import { useFormat } from "../../../i18n/format.js";
+import { SlaQueueCell } from "../../sla/TicketSla.js";
 import { PriorityBadge, TicketStatusBadge, useRelativeTime } from "../ticket-ui.js";
 
 /** "Groupe > Lyon > Comptabilité" → "Comptabilité": the full path is in the tooltip. */
@@ -71,11 +72,12 @@ export function QueueCell({ column, ticket }: { column: QueueColumn; ticket: Tic
     case "created": return <When iso={ticket.createdAt} />;
     case "updated": return <When iso={ticket.updatedAt} />;
     case "due": return <Due ticket={ticket} />;
+    case "sla": return <SlaQueueCell ticket={ticket} />;
   }
 }
 
 /** Columns whose text should not wrap (numbers, dates, short words). */
-export const NOWRAP_COLUMNS: readonly QueueColumn[] = ["number", "level", "channel", "created", "updated", "due", "status", "priority"];
+export const NOWRAP_COLUMNS: readonly QueueColumn[] = ["number", "level", "channel", "created", "updated", "due", "sla", "status", "priority"];
 
 type ColumnChooserProps<C extends string> = {
   /** Every column the list has, in the order they appear. */

@@ -12,7 +12,7 @@ export const FILTER_KEYS = SAVED_QUERY_KEYS.filter((key) => !["view", "sort", "p
 
 /** Filters shown in the "more filters" panel (the others stay in view all the time). */
 export const PANEL_KEYS = ["type", "level", "channel", "categoryId", "requesterId", "assigneeId", "groupId", "entityId",
-  "createdFrom", "createdBefore", "dueBefore"] as const;
+  "createdFrom", "createdBefore", "dueBefore", "sla"] as const;
 
 const DEFAULTS: QueueQuery = { view: "open", sort: "updated" };
 
