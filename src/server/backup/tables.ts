@@ -17,6 +17,7 @@ const OTHER_KEYS: Partial<Record<keyof DB, string[]>> = {
   group_member: ["group_id", "user_id"],
   session: ["id"],
   mail_thread_ref: ["message_id"],
+  recurring_ticket_asset: ["recurring_id", "asset_id"],
   ticket_observer: ["ticket_id", "user_id"],
   ticket_presence: ["ticket_id", "user_id"],
   notification_read: ["notification_id", "user_id"],
