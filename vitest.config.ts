@@ -14,6 +14,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",
+          // Two files at a time: much of a file's time is spent waiting on PostgreSQL, Dovecot or
+          // an agent, so two workers use a 2-core CI machine better than vitest's default of one.
+          maxWorkers: 2,
         },
       },
       "./vitest.e2e.config.ts",

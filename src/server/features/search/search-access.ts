@@ -6,20 +6,14 @@ import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Permission } from "../../../shared/domain/roles.js";
 import { type Actor, allows, entityScope, inScope } from "../identity/access.js";
 import { readableArticles } from "../kb/article-access.js";
+import { ticketsInReach } from "../tickets/ticket-list.service.js";
 
 function holds(actor: Actor, permission: Permission): boolean {
   return actor.grants.some((g) => allows(g.role, permission));
 }
 
-/**
- * Tickets (`t`), with the tickets module's rule for lists (ticket-list.service.ts, inReach):
- * staff read their entities' tickets; anyone else the tickets they asked for or follow.
- */
-export function readableTickets(actor: Actor): RawBuilder<SqlBool> {
-  if (holds(actor, "ticket.read")) return inScope("t.entity_id", entityScope(actor, "ticket.read"));
-  const me = actor.userId;
-  return sql<SqlBool>`(t.requester_id = ${me} or t.id in (select o.ticket_id from ticket_observer o where o.user_id = ${me}))`;
-}
+/** Tickets (`t`), by the tickets module's own rule for lists. */
+export const readableTickets = ticketsInReach;
 
 /** Users (`u`) of the entities where the caller holds user.read. */
 export function readableUsers(actor: Actor): RawBuilder<SqlBool> | null {

@@ -1,10 +1,11 @@
+import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Page } from "../../../shared/api/common.js";
 import { COUNTED_VIEWS, type ListTicketsQuery, type Ticket, type TicketCounts } from "../../../shared/api/tickets.js";
-import { contains } from "../../db/dialect.js";
+import { contains, dialectOf } from "../../db/dialect.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { decodeCursor, toPage } from "../../http/cursor.js";
-import { allows, entityScope, inEntity, inScope } from "../identity/access.js";
+import { type Actor, allows, entityScope, inEntity, inScope } from "../identity/access.js";
 import { type TicketListRow, selectTickets } from "./ticket.repo.js";
 import { toTicket } from "./ticket.service.js";
 
@@ -43,20 +44,21 @@ function applyView<Q extends Query | CountQuery>(q: Q, ctx: Ctx, view: ListTicke
 }
 
 /**
- * Staff see their entities' tickets. A requester without staff rights sees the tickets they
- * asked for or follow, or, for `portal: "entity"`, those of the entities that share their tickets.
+ * The tickets (alias `t`) an actor may list: staff their entities' tickets; anyone else the
+ * tickets they asked for or follow. The global search applies the same rule.
  */
+export function ticketsInReach(actor: Actor): RawBuilder<SqlBool> {
+  if (actor.grants.some((g) => allows(g.role, "ticket.read"))) return inScope("t.entity_id", entityScope(actor, "ticket.read"));
+  return sql<SqlBool>`(t.requester_id = ${actor.userId} or t.id in (select o.ticket_id from ticket_observer o where o.user_id = ${actor.userId}))`;
+}
+
+/** The rule above; for `portal: "entity"`, a requester sees instead the tickets of the entities that share theirs. */
 function inReach<Q extends Query | CountQuery>(q: Q, ctx: Ctx, portal: "mine" | "entity" = "mine"): Q {
-  const isStaff = ctx.actor.grants.some((g) => allows(g.role, "ticket.read"));
   const base = q as Query;
-  if (isStaff) return base.where(inScope("t.entity_id", entityScope(ctx.actor, "ticket.read"))) as Q;
-  const me = ctx.actor.userId;
-  if (portal === "entity") {
-    const sharing = ctx.db.selectFrom("entity").select("id").where("shares_tickets", "=", 1);
-    return base.where(inScope("t.entity_id", entityScope(ctx.actor, "portal.use"))).where("t.entity_id", "in", sharing) as Q;
-  }
-  const followed = ctx.db.selectFrom("ticket_observer").select("ticket_id").where("user_id", "=", me);
-  return base.where((eb) => eb.or([eb("t.requester_id", "=", me), eb("t.id", "in", followed)])) as Q;
+  const isStaff = ctx.actor.grants.some((g) => allows(g.role, "ticket.read"));
+  if (isStaff || portal === "mine") return base.where(ticketsInReach(ctx.actor)) as Q;
+  const sharing = ctx.db.selectFrom("entity").select("id").where("shares_tickets", "=", 1);
+  return base.where(inScope("t.entity_id", entityScope(ctx.actor, "portal.use"))).where("t.entity_id", "in", sharing) as Q;
 }
 
 /**
@@ -111,9 +113,15 @@ export async function listTickets(ctx: Ctx, query: ListTicketsQuery): Promise<Pa
 
 /** How many tickets wait in each queue (capped at COUNT_CAP + 1), for the counters beside the views. */
 export async function countTicketViews(ctx: Ctx, entityId?: number): Promise<TicketCounts> {
+  const postgres = dialectOf(ctx.db) === "postgres";
   const counts = await Promise.all(COUNTED_VIEWS.map(async (view) => {
     let q = applyView(inReach(ticketsOnly(ctx), ctx), ctx, view);
     if (entityId) q = q.where(inEntity("t.entity_id", entityId, true));
+    // On PostgreSQL, ordered like the queue's indexes (… updated_at, id): without an order it
+    // counted with a sequential scan, fast only while the open tickets happen to sit early in the
+    // table (130 ms p95 at 1M tickets once concurrent scans joined each other midway). SQLite
+    // already walks the indexes, and the order made it sort instead.
+    if (postgres) q = q.orderBy("t.updated_at", "desc");
     const row = await ctx.db.selectFrom(q.limit(COUNT_CAP + 1).as("capped"))
       .select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     return [view, Number(row.n)] as const;
