@@ -22,7 +22,6 @@ async function rate(create: () => Promise<unknown>, concurrency: number): Promis
 }
 
 async function run(dialect: DialectName): Promise<void> {
-  forgetRules();
   const t = await createTestApp(dialect);
   const lyon = (await makeEntity(t.db, t.rootId, "Lyon")).id;
   const tech = await signedInUser(t, { entityId: lyon, role: "technician" });
@@ -47,7 +46,7 @@ async function run(dialect: DialectName): Promise<void> {
   // Again without rules: the tables have grown meanwhile, which slows every insert as much as any rule.
   await t.db.updateTable("automation_rule").set({ is_active: 0 }).execute();
   await t.db.updateTable("setting").set({ value: "bench-off" }).where("key", "=", "automation.rules_version").execute();
-  forgetRules();
+  forgetRules(t.db);
   await report("no active rule (again, after the rows above)");
   await t.close();
 }

@@ -91,6 +91,32 @@ describe.skipIf(missing !== undefined)("automation rules and canned responses", 
     expect(await row.getByRole("switch").isChecked()).toBe(true);
     await screenshot(page, "automation-rules-fr");
 
+    // Its history: created by Claire, field by field.
+    await row.getByRole("button", { name: "Historique de « Imprimantes vers la hotline »" }).click();
+    const history = page.getByRole("dialog", { name: "Historique de « Imprimantes vers la hotline »" });
+    await history.getByText("Condition 1").waitFor();
+    await history.getByText("Titre contient imprimante").waitFor();
+    await screenshot(page, "automation-rule-history-fr");
+    await page.keyboard.press("Escape");
+    await history.waitFor({ state: "detached" });
+
+    // A condition on the business hours of the ticket's entity, tried on the ticket: no calendar, so always open.
+    await row.getByRole("button", { name: "Modifier" }).click();
+    const editor = page.getByRole("dialog", { name: "Modifier la règle" });
+    await editor.getByRole("button", { name: "Ajouter une condition" }).click();
+    await editor.locator("[data-condition='1']").getByRole("combobox", { name: /^Critère/ }).click();
+    await page.getByRole("option", { name: "Heures ouvrées", exact: true }).click();
+    await editor.getByText("Selon le calendrier ouvré de l'entité du ticket", { exact: false }).waitFor();
+    await screenshot(page, "automation-rule-business-hours-fr");
+    await editor.getByLabel(/^Ticket n°/).fill(String(existing.id));
+    await editor.getByRole("button", { name: "Tester" }).click();
+    const tried = editor.getByTestId("rule-test-result");
+    await tried.getByText("(24/7)", { exact: false }).waitFor();
+    await tried.scrollIntoViewIfNeeded();
+    await screenshot(page, "automation-rule-business-hours-test-fr");
+    await page.keyboard.press("Escape");
+    await editor.waitFor({ state: "detached" });
+
     const techLogin = await apiCall<Me>(server.url, "/api/auth/login", { method: "POST", body: TECH });
     const created = await ok(apiCall<Ticket>(server.url, "/api/tickets", { method: "POST", cookie: techLogin.cookie,
       body: { title: "Imprimante HS à l'accueil", requesterId } }));
@@ -126,11 +152,36 @@ describe.skipIf(missing !== undefined)("automation rules and canned responses", 
     await page.getByRole("tab", { name: "Canned responses" }).click();
     await page.getByText("Prise en charge").first().waitFor();
     await screenshot(page, "automation-canned-en");
+    // Deleting asks first.
+    await page.getByRole("button", { name: "Delete" }).first().click();
+    const confirm = page.getByRole("dialog", { name: "Delete “Prise en charge”?" });
+    await confirm.getByText("This cannot be undone.").waitFor();
+    await screenshot(page, "automation-delete-confirm-en");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "detached" });
     await page.getByRole("tab", { name: "Rules" }).click();
     await page.getByRole("button", { name: "Edit" }).first().click();
-    await page.getByRole("dialog", { name: "Edit rule" }).getByText("Test on a ticket").waitFor();
+    const editor = page.getByRole("dialog", { name: "Edit rule" });
+    await editor.getByText("Test on a ticket").waitFor();
     await screenshot(page, "automation-rule-editor-en");
+    await editor.getByRole("button", { name: "Add a condition" }).click();
+    await editor.locator("[data-condition='1']").getByRole("combobox", { name: /^Criterion/ }).click();
+    await page.getByRole("option", { name: "Business hours", exact: true }).click();
+    await editor.getByText("Per the business calendar of the ticket's entity", { exact: false }).waitFor();
+    await screenshot(page, "automation-rule-business-hours-en");
     await page.keyboard.press("Escape");
+    await editor.waitFor({ state: "detached" });
+    // Disabling it is in its history, old → new.
+    const rule = page.locator("tr[data-rule='Imprimantes vers la hotline']");
+    await rule.locator(".mantine-Switch-track").click();
+    await expect.poll(() => rule.getByRole("switch").isChecked()).toBe(false);
+    await rule.getByRole("button", { name: "History of “Imprimantes vers la hotline”" }).click();
+    const history = page.getByRole("dialog", { name: "History of “Imprimantes vers la hotline”" });
+    await history.getByText("Condition 1").waitFor();
+    await history.getByText("Updated", { exact: true }).waitFor();
+    await screenshot(page, "automation-rule-history-en");
+    await page.keyboard.press("Escape");
+    await history.waitFor({ state: "detached" });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("tab", { name: "Recurring tickets" }).click();
     await page.getByText("No recurring tickets yet.").waitFor();

@@ -171,4 +171,49 @@ describe.skipIf(missing !== undefined)("knowledge base articles", () => {
     await page.getByText("Thank you for your feedback.").waitFor();
     await screenshot(page, "kb-help-article-en");
   });
+
+  it("a supervisor inserts a screenshot into an article, and a requester sees it in the FAQ", async () => {
+    const { page } = desk;
+    const article = await ok(apiCall<KbArticle>(server.url, "/api/kb/articles", { method: "POST", cookie: adminCookie,
+      body: { kind: "article", title: "Voyant orange sur l’imprimante", body: "Le voyant orange clignote :", audience: "portal" } }));
+    await signInAs(desk, server.url, SUPERVISOR);
+    await page.goto(`${server.url}/kb/articles/${article.id}/edit`);
+    const text = page.getByRole("textbox", { name: /^Texte \(Markdown\)/ });
+    await text.click();
+    await text.press("Control+End");
+    const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 160 } });
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Insérer une image" }).click();
+    await (await chooser).setFiles([{ name: "voyant-orange.png", mimeType: "image/png", buffer: shot }]);
+    await expect.poll(() => text.inputValue()).toMatch(/^Le voyant orange clignote :\n!\[voyant-orange\.png\]\(\/api\/kb\/files\/\d+\?inline=1\)\n$/);
+    await page.getByRole("link", { name: "Télécharger voyant-orange.png" }).waitFor();
+    await screenshot(page, "kb-editor-image-fr");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("heading", { name: "Voyant orange sur l’imprimante" }).waitFor();
+    const loaded = () => page.getByTestId("kb-body").getByRole("img", { name: "voyant-orange.png" })
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    await expect.poll(loaded).toBe(true);
+    await screenshot(page, "kb-article-image-fr");
+    await page.getByRole("button", { name: "Publier" }).click();
+    await page.getByText("Publié", { exact: true }).first().waitFor();
+
+    await signInAs(desk, server.url, REQUESTER);
+    await page.goto(`${server.url}/help/articles/${article.id}`);
+    await page.getByRole("heading", { name: "Voyant orange sur l’imprimante" }).waitFor();
+    await expect.poll(loaded).toBe(true);
+    await screenshot(page, "kb-help-image-en");
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect.poll(loaded).toBe(true);
+    await screenshot(page, "kb-help-image-phone-en");
+    if (desktop) await page.setViewportSize(desktop);
+
+    // The file deleted, the text keeps a labelled placeholder rather than a broken image.
+    const [file] = (await ok(apiCall<KbArticle>(server.url, `/api/kb/articles/${article.id}`, { cookie: adminCookie }))).files;
+    await ok(apiCall(server.url, `/api/kb/files/${file?.id}`, { method: "DELETE", cookie: adminCookie }));
+    await page.reload();
+    await page.getByTestId("kb-body").locator(".kb-file-missing").getByText("voyant-orange.png").waitFor();
+    await screenshot(page, "kb-help-image-deleted-en");
+  });
 });

@@ -14,6 +14,7 @@ const ADMIN_EN = { login: "kate.wilson", password: "mail-admin-2026-en!", firstN
 const REQUESTER = { login: "claire.morel", password: "demandeuse-2026!", firstName: "Claire", lastName: "Morel", language: "fr" };
 const IMAP_USER = "support@durand.test";
 const IMAP_PASSWORD = "imap-support-2026";
+const BRANCH_ADMIN = { login: "luc.agence", password: "agence-admin-2026!", firstName: "Luc", lastName: "Agence", language: "fr" };
 
 /**
  * An admin adds the support mailbox in the UI, tests the connection to a real Dovecot, saves it;
@@ -34,6 +35,11 @@ describe.skipIf(missing !== undefined)("email in: a mailbox set up in the UI tur
     await post("/api/grants", { userId: admin.id, entityId: login.body.entityId, role: "admin", recursive: true });
     const requester = await post<User>("/api/users", { ...REQUESTER, email: "claire.morel@durand.example", entityId: login.body.entityId });
     await post("/api/grants", { userId: requester.id, entityId: login.body.entityId, role: "requester", recursive: true });
+    await post("/api/categories", { name: "Impression", entityId: login.body.entityId });
+    // An admin of a sub-entity: the mailboxes of his entity are his, the outgoing mail settings are not.
+    const branch = await post<{ id: number }>("/api/entities", { name: "Agence Lyon", parentId: login.body.entityId });
+    const branchAdmin = await post<User>("/api/users", { ...BRANCH_ADMIN, entityId: branch.id });
+    await post("/api/grants", { userId: branchAdmin.id, entityId: branch.id, role: "admin", recursive: true });
     browser = await openBrowser();
   });
 
@@ -66,6 +72,7 @@ describe.skipIf(missing !== undefined)("email in: a mailbox set up in the UI tur
     await dialog.getByLabel(/^Mot de passe/).fill(IMAP_PASSWORD);
     await dialog.getByRole("button", { name: "Tester la connexion" }).click();
     await dialog.getByRole("status").getByText("Connexion réussie : 0 message en attente").waitFor();
+    await pickOption(page, dialog, /^Catégorie des tickets/, "impr", "Impression");
     await screenshot(page, "mail-in-mailbox-form-fr");
     await dialog.getByRole("button", { name: "Enregistrer" }).click();
     await dialog.waitFor({ state: "detached" });
@@ -96,6 +103,13 @@ describe.skipIf(missing !== undefined)("email in: a mailbox set up in the UI tur
     await page.getByText("Imprimante du 2e étage en panne").first().click();
     await page.getByText("bourrage papier", { exact: false }).first().waitFor();
     expect(await page.getByText("Claire Morel").count()).toBeGreaterThan(0);
+    // The original mail is one click away for the staff.
+    const original = page.getByRole("region", { name: "E-mails d’origine" });
+    const download = original.getByRole("link", { name: /^Télécharger l’e-mail d’origine de Claire Morel/ });
+    await download.waitFor();
+    expect(await download.getAttribute("href")).toMatch(/^\/api\/tickets\/\d+\/mails\/\d+\/raw$/);
+    await original.scrollIntoViewIfNeeded();
+    await screenshot(page, "mail-in-ticket-original-fr", false);
   });
 
   it("shows the mailboxes and the received mail in English, also on a phone", async () => {
@@ -105,6 +119,19 @@ describe.skipIf(missing !== undefined)("email in: a mailbox set up in the UI tur
     await page.getByRole("heading", { name: "Collected mailboxes" }).waitFor();
     await page.getByRole("table", { name: "Collected mailboxes" }).getByText("Support siège").waitFor();
     await screenshot(page, "mail-in-mailboxes-en");
+    await page.getByRole("button", { name: "Edit Support siège" }).click();
+    const form = page.getByRole("dialog", { name: "Edit Support siège" });
+    await form.getByRole("combobox", { name: /^Ticket category/ }).waitFor();
+    expect(await form.getByRole("combobox", { name: /^Ticket category/ }).inputValue()).toBe("Impression");
+    await screenshot(page, "mail-in-mailbox-form-en");
+    await form.getByRole("button", { name: "Cancel" }).click();
+    await page.goto(`${server.url}/tickets`);
+    await page.getByText("Imprimante du 2e étage en panne").first().click();
+    const original = page.getByRole("region", { name: "Original emails" });
+    await original.getByRole("link", { name: /^Download the original email from Claire Morel/ }).waitFor();
+    await original.scrollIntoViewIfNeeded();
+    await screenshot(page, "mail-in-ticket-original-en", false);
+    await page.goto(`${server.url}/admin/mail/mailboxes`);
     await page.getByRole("tab", { name: "Received mail" }).click();
     await page.getByRole("table", { name: "Received mail" }).getByText("Ticket created").waitFor();
     await screenshot(page, "mail-in-received-en");
@@ -114,5 +141,15 @@ describe.skipIf(missing !== undefined)("email in: a mailbox set up in the UI tur
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Settings saved").waitFor();
     await screenshot(page, "mail-in-settings-en-phone");
+  });
+
+  it("shows a sub-entity's admin the mailboxes in the menu, not the outgoing mail the API keeps to the root's admins", async () => {
+    const { page } = browser;
+    await signInAs(browser, server.url, BRANCH_ADMIN);
+    const nav = page.getByRole("navigation");
+    await nav.getByRole("link", { name: "Boîtes de réception" }).waitFor();
+    expect(await nav.getByRole("link", { name: "E-mails envoyés" }).count()).toBe(0);
+    await page.goto(`${server.url}/admin/mail/outgoing`);
+    await page.getByRole("heading", { name: "Accès refusé" }).waitFor();
   });
 });

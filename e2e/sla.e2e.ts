@@ -80,6 +80,12 @@ describe.skipIf(missing !== undefined)("business calendars and SLAs", () => {
     await policies.getByText("Standard").waitFor();
     await policies.getByText("P3 : prise en charge 4 h, résolution 16 h").waitFor();
     await screenshot(page, "sla-admin");
+    await policies.getByRole("button", { name: "Historique de « Standard »" }).click();
+    const history = page.getByRole("dialog", { name: "Historique de « Standard »" });
+    await history.getByText("Prise en charge P3").waitFor();
+    await screenshot(page, "sla-policy-history-fr");
+    await page.keyboard.press("Escape");
+    await history.waitFor({ state: "detached" });
 
     const ticket = await ok(apiCall<Ticket>(server.url, "/api/tickets", { method: "POST", cookie: adminCookie,
       body: { title: "Imprimante de l’accueil en panne", entityId: rootId, urgency: 3, impact: 3, channel: "phone" } }));
@@ -107,6 +113,12 @@ describe.skipIf(missing !== undefined)("business calendars and SLAs", () => {
     await page.getByRole("heading", { name: "Calendars and SLAs" }).waitFor();
     await page.getByRole("table", { name: "SLAs" }).getByText("P3: own 4 h, resolve 16 h").waitFor();
     await screenshot(page, "sla-admin-en");
+    await page.getByRole("button", { name: "History of “Standard”" }).click();
+    const history = page.getByRole("dialog", { name: "History of “Standard”" });
+    await history.getByText("Time to own P3").waitFor();
+    await screenshot(page, "sla-policy-history-en");
+    await page.keyboard.press("Escape");
+    await history.waitFor({ state: "detached" });
     const tickets = await ok(apiCall<{ data: Ticket[] }>(server.url, "/api/tickets?view=open", { cookie: adminCookie }));
     await page.goto(`${server.url}/tickets/${tickets.data[0]!.id}`);
     await page.getByRole("region", { name: "SLA deadlines" }).getByText("Time to own").waitFor();
@@ -115,5 +127,70 @@ describe.skipIf(missing !== undefined)("business calendars and SLAs", () => {
     await page.goto(`${server.url}/admin/sla?tab=calendars`);
     await page.getByRole("table", { name: "Business calendars" }).getByText("Bureaux du siège").waitFor();
     await screenshot(page, "sla-admin-phone-en");
+    await page.getByRole("button", { name: "History of “Bureaux du siège”" }).click();
+    const calendarHistory = page.getByRole("dialog", { name: "History of “Bureaux du siège”" });
+    await calendarHistory.getByText("Tuesday").waitFor();
+    await screenshot(page, "sla-calendar-history-phone-en");
+    await page.keyboard.press("Escape");
+  });
+
+  it("a support contract carries its own hours and SLA, which a new ticket of the client takes", async () => {
+    const { page } = desk;
+    await page.setViewportSize({ width: 1366, height: 860 });
+    const contract = await ok(apiCall<{ id: number }>(server.url, "/api/contracts", { method: "POST", cookie: adminCookie,
+      body: { contractType: "support", name: "Infogérance Gold", entityId: rootId, startDate: new Date().toISOString().slice(0, 10), durationMonths: 12 } }));
+    await signInAs(desk, server.url, SUPERVISOR);
+    await page.goto(`${server.url}/admin/sla?tab=calendars`);
+    await page.getByRole("button", { name: "Nouveau calendrier" }).click();
+    const calendarForm = page.getByRole("form", { name: "Nouveau calendrier" });
+    await pickOption(page, calendarForm, /^Entité/, "", /./);
+    await pickOption(page, calendarForm, /^Contrat/, "", /Infogérance Gold/);
+    await calendarForm.getByLabel(/^Nom/).fill("Horaires Gold");
+    for (const day of ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi"]) await calendarForm.getByLabel(day).fill("08:00-20:00");
+    await screenshot(page, "sla-contract-calendar-form");
+    await calendarForm.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("table", { name: "Calendriers ouvrés" }).getByText("Contrat : Infogérance Gold").waitFor();
+
+    await page.getByRole("tab", { name: "SLA" }).click();
+    await page.getByRole("button", { name: "Nouveau SLA" }).click();
+    const policyForm = page.getByRole("form", { name: "Nouveau SLA" });
+    await policyForm.getByLabel(/^Nom/).fill("Gold");
+    await pickOption(page, policyForm, /^Entité/, "", /./);
+    await pickOption(page, policyForm, /^Contrat/, "", /Infogérance Gold/);
+    await policyForm.getByLabel("Délai de prise en charge, priorité 3, en heures").fill("1");
+    await screenshot(page, "sla-contract-policy-form");
+    await policyForm.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("table", { name: "SLA" }).getByText("Contrat : Infogérance Gold").waitFor();
+
+    // The only support contract with an SLA: a new ticket of the client is worked under it.
+    const ticket = await ok(apiCall<Ticket>(server.url, "/api/tickets", { method: "POST", cookie: adminCookie,
+      body: { title: "Serveur de messagerie arrêté", entityId: rootId, urgency: 3, impact: 3, channel: "phone" } }));
+    expect(ticket.contractId).toBe(contract.id);
+    await page.goto(`${server.url}/tickets/${ticket.id}`);
+    expect(await page.getByRole("combobox", { name: "Contrat" }).inputValue()).toMatch(/^Infogérance Gold/);
+    const panel = page.getByRole("region", { name: "Échéances SLA" });
+    await panel.getByText("Contrat : Infogérance Gold").waitFor();
+    await panel.getByText("Calendrier : Horaires Gold").waitFor();
+    await screenshot(page, "sla-contract-ticket");
+    await page.goto(`${server.url}/contracts/${contract.id}`);
+    await page.getByRole("tab", { name: "Horaires et SLA" }).click();
+    await page.getByRole("region", { name: "Horaires de support" }).getByText("Horaires Gold").waitFor();
+    await screenshot(page, "sla-contract-page");
+
+    await signInAs(desk, server.url, SUPERVISOR_EN);
+    await page.goto(`${server.url}/contracts/${contract.id}`);
+    await page.getByRole("tab", { name: "Support hours and SLAs" }).click();
+    await page.getByRole("region", { name: "The contract's SLAs" }).getByText("Gold", { exact: true }).waitFor();
+    await screenshot(page, "sla-contract-page-en");
+    await page.goto(`${server.url}/admin/sla`);
+    await page.getByRole("button", { name: "New SLA" }).click();
+    const englishForm = page.getByRole("form", { name: "New SLA" });
+    await pickOption(page, englishForm, /^Entity/, "", /./);
+    await pickOption(page, englishForm, /^Contract/, "", /Infogérance Gold/);
+    await screenshot(page, "sla-contract-policy-form-en");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/tickets/${ticket.id}`);
+    await page.getByRole("region", { name: "SLA deadlines" }).getByText("Contract: Infogérance Gold").waitFor();
+    await screenshot(page, "sla-contract-ticket-phone-en");
   });
 });

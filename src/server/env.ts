@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   /** The built-in mail receiver (email in): a port to accept SMTP (or LMTP) on; unset, no receiver runs. */
   VIGIE_MAIL_RECEIVER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   VIGIE_MAIL_RECEIVER_LMTP: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** PEM files: with both, the receiver offers STARTTLS. */
+  VIGIE_MAIL_RECEIVER_TLS_CERT: z.string().optional(),
+  VIGIE_MAIL_RECEIVER_TLS_KEY: z.string().optional(),
+  /** Seals the SMTP/IMAP/SNMP passwords at rest (security/secret-box.ts); unset, VIGIE_DATA_DIR/secret.key is used. */
+  VIGIE_SECRET_KEY: z.string().trim()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "must be 32 bytes: 64 hex digits or base64 (openssl rand -base64 32)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("production"),
 });
@@ -39,6 +45,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   if (Boolean(result.data.VIGIE_ADMIN_LOGIN) !== Boolean(result.data.VIGIE_ADMIN_PASSWORD)) {
     throw new Error("Invalid environment:\n  VIGIE_ADMIN_LOGIN and VIGIE_ADMIN_PASSWORD go together");
+  }
+  if (Boolean(result.data.VIGIE_MAIL_RECEIVER_TLS_CERT) !== Boolean(result.data.VIGIE_MAIL_RECEIVER_TLS_KEY)) {
+    throw new Error("Invalid environment:\n  VIGIE_MAIL_RECEIVER_TLS_CERT and VIGIE_MAIL_RECEIVER_TLS_KEY go together");
   }
   const dataDir = path.resolve(result.data.VIGIE_DATA_DIR);
   return Object.freeze({

@@ -10,7 +10,14 @@ import type { Env } from "./env.js";
 import { ensureAdminFromEnv } from "./features/identity/auth.service.js";
 import { startMailReceiver } from "./features/mail/inbound/smtp-receiver.js";
 import { CRON, JOBS } from "./jobs/registry.js";
+import { configureSecretBox } from "./security/secret-box.js";
 import { type Worker, startWorker } from "./jobs/worker.js";
+
+/** The receiver's certificate, read at boot: a missing file stops the start with its path. */
+function receiverTls(env: Env): { key: Buffer; cert: Buffer } | undefined {
+  if (!env.VIGIE_MAIL_RECEIVER_TLS_CERT || !env.VIGIE_MAIL_RECEIVER_TLS_KEY) return undefined;
+  return { cert: fs.readFileSync(env.VIGIE_MAIL_RECEIVER_TLS_CERT), key: fs.readFileSync(env.VIGIE_MAIL_RECEIVER_TLS_KEY) };
+}
 
 /**
  * The built web app: dist/web next to the compiled server, or the build output when running
@@ -34,6 +41,7 @@ export type Running = { app: FastifyInstance; database: Database; worker?: Worke
 
 /** The composition root: env → db → migrate → buildApp → listen, then the job worker. */
 export async function startServer(env: Env): Promise<Running> {
+  configureSecretBox({ key: env.VIGIE_SECRET_KEY, dataDir: env.dataDir });
   const database = await openAndMigrate(env);
   const app = await buildApp({
     db: database.db,
@@ -52,7 +60,7 @@ export async function startServer(env: Env): Promise<Running> {
   await app.listen({ port: env.PORT, host: env.HOST });
   const worker = env.VIGIE_WORKER ? startWorker({ db: database.db, log: app.log, jobs: JOBS, cron: CRON }) : undefined;
   const mailReceiver = env.VIGIE_MAIL_RECEIVER_PORT === undefined ? undefined : await startMailReceiver(
-    { db: database.db, filesDir: env.filesDir, log: app.log }, { port: env.VIGIE_MAIL_RECEIVER_PORT, host: env.HOST, lmtp: env.VIGIE_MAIL_RECEIVER_LMTP });
+    { db: database.db, filesDir: env.filesDir, log: app.log }, { port: env.VIGIE_MAIL_RECEIVER_PORT, host: env.HOST, lmtp: env.VIGIE_MAIL_RECEIVER_LMTP, tls: receiverTls(env) });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const close = async () => {

@@ -13,6 +13,8 @@ import { DEMO_PASSWORDS } from "../demo/accounts.js";
 import { generateDemo } from "../demo/demo.js";
 import { createBackup } from "./backup.js";
 import type { Manifest } from "./manifest.js";
+import { readSmtp, writeSmtp } from "../features/mail/outbound/smtp-settings.js";
+import { configureSecretBox, openSecret } from "../security/secret-box.js";
 import { restoreBackup } from "./restore.js";
 import { countRows } from "./tables.js";
 
@@ -51,6 +53,10 @@ describe("backup and restore", () => {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), "vigie-backup-test-"));
     source = await createTestDatabase("sqlite");
     await generateDemo(source.db, { seed: 3, scale: 0.2 });
+    // A sealed secret: the key stays in the data directory, not in the backup.
+    configureSecretBox({ dataDir: path.join(tmp, "data") });
+    await writeSmtp(source.db, { host: "smtp.example", port: 587, security: "starttls", user: "relay", password: "relais-secret",
+      fromAddress: "support@example.fr", fromName: "Support", appUrl: "https://vigie.example", enabled: false });
     await fs.mkdir(path.join(tmp, "source-files/ab/cd"), { recursive: true });
     await fs.writeFile(path.join(tmp, "source-files/ab/cd/rapport-intervention.pdf"), "PDF…");
     const result = await createBackup({ database: source, filesDir: path.join(tmp, "source-files"), out: path.join(tmp, "b.tar.gz") });
@@ -78,6 +84,13 @@ describe("backup and restore", () => {
       const tree = (d: Database) => d.db.selectFrom("entity").select(["id", "parent_id", "complete_name"]).orderBy("id").execute();
       expect(await tree(target)).toEqual(await tree(source));
       expect(await fs.readFile(path.join(filesDir, "ab/cd/rapport-intervention.pdf"), "utf8")).toBe("PDF…");
+      // Restored beside the same data directory, the sealed SMTP password still opens; with another key it does not.
+      const smtp = await readSmtp(target.db);
+      expect(smtp?.password).toMatch(/^v1:/);
+      expect(openSecret(smtp!.password)).toBe("relais-secret");
+      configureSecretBox({ key: "ab".repeat(32) });
+      expect(() => openSecret(smtp!.password)).toThrow(expect.objectContaining({ code: "SECRET_UNREADABLE" }));
+      configureSecretBox({ dataDir: path.join(tmp, "data") });
       await signInAndCreateUser(target);
     } finally {
       await target.close();

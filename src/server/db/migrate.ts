@@ -31,6 +31,9 @@ import * as automation from "./migrations/2026_11_26_110000_automation.js";
 import * as mailOut from "./migrations/2026_11_26_120000_mail_out.js";
 import * as mailIn from "./migrations/2026_11_26_130000_mail_in.js";
 import * as searchFollowups from "./migrations/2026_11_26_140000_search_followups.js";
+import * as kbAttachments from "./migrations/2026_11_27_120000_kb_attachments.js";
+import * as slaContracts from "./migrations/2026_11_27_100000_sla_contracts.js";
+import * as mergedTicketIndex from "./migrations/2026_11_27_130000_merged_ticket_index.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -67,6 +70,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_120000_mail_out": mailOut,
   "2026_11_26_130000_mail_in": mailIn,
   "2026_11_26_140000_search_followups": searchFollowups,
+  "2026_11_27_100000_sla_contracts": slaContracts,
+  "2026_11_27_120000_kb_attachments": kbAttachments,
+  "2026_11_27_130000_merged_ticket_index": mergedTicketIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -78,4 +84,5 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
-export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+/** In the order they run: Kysely sorts migrations by name, whatever the order they are listed in. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

@@ -252,6 +252,8 @@ export type TicketTable = {
   sla_next_due_at: string | null;
   sla_next_warn_at: string | null;
   sla_next_escalation_at: string | null;
+  /** The contract the ticket is worked under (assets' contract; features/sla): its SLA and support hours apply. */
+  contract_id: number | null;
 };
 export type TicketRow = Selectable<TicketTable>;
 
@@ -430,6 +432,7 @@ export const TABLES: { name: keyof DB; selfRef?: string }[] = [
   { name: "kb_view" },
   { name: "kb_article_ticket" },
   { name: "kb_article_target" },
+  { name: "kb_attachment" },
   { name: "kb_script" },
   { name: "kb_script_version" },
   { name: "kb_script_run" },

@@ -44,6 +44,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
     await t.db.selectFrom("kb_article").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("kb_category").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("kb_article_ticket").selectAll().execute(),
+    await t.db.selectFrom("kb_attachment").selectAll().orderBy("id").execute(),
     await t.db.selectFrom("kb_script_run").selectAll().orderBy("id").execute(),
     await t.db.selectFrom("snmp_credential").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
     await t.db.selectFrom("snmp_range").selectAll().where("entity_id", "=", ids.otherEntity as number).execute(),
@@ -151,6 +152,9 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       payload: { kind: "article", title: "Article secret", body: "Article secret", entityId: ids.otherEntity, audience: "portal",
         categoryId: ids.otherKbCategory, ticketIds: [ids.otherTicket] } })).json();
     ids.otherArticle = article.id;
+    // A file of that article: neither its name nor its bytes may reach another entity.
+    ids.otherKbFile = (await t.db.insertInto("kb_attachment").values({ article_id: article.id, file_name: "Article secret.png", content_type: "image/png",
+      size: 8, sha256: "0".repeat(64), storage_key: `00/00/${"0".repeat(64)}`, uploaded_by: null, created_at: at }).returning("id").executeTakeFirstOrThrow()).id;
     await t.app.inject({ method: "POST", url: `/api/kb/articles/${article.id}/status`, headers: { cookie: t.adminCookie }, payload: { status: "published", version: article.version } });
     // A refused inventory of the other entity's agent: attaching it to anything must be refused.
     ids.otherImportEntry = (await t.db.insertInto("inventory_import").values({ agent_id: null, entity_id: ids.otherEntity as number, device_id: "secret-pc",
@@ -232,6 +236,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       if (name === "connectionId") return String(ids.otherConnection);
       if (name === "id" && url.startsWith("/api/kb/articles/")) return String(ids.otherArticle);
       if (name === "id" && url.startsWith("/api/kb/categories/")) return String(ids.otherKbCategory);
+      if (name === "id" && url.startsWith("/api/kb/files/")) return String(ids.otherKbFile);
       if (name === "revision") return "1";
       if (name === "ticketId") return String(ids.otherTicket);
       // --- sla params ---
@@ -249,6 +254,7 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       // --- mail-in params ---
       if (name === "id" && url.startsWith("/api/mail-in/mailboxes/")) return String(ids.otherMailbox);
       if (name === "id" && url.startsWith("/api/mail-in/received/")) return String(ids.otherReceivedMail);
+      if (name === "mailId") return String(ids.otherReceivedMail);
       const key = byPrefix.find(([p]) => url.startsWith(p))?.[1];
       if (name !== "id" || !key) throw new Error(`no fixture for :${name} in ${url}: add one to scoping.test.ts`);
       return String(ids[key]);

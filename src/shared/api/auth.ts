@@ -22,6 +22,8 @@ export const GrantSummarySchema = z.object({
   entityName: z.string(),
   role: z.enum(ROLES),
   recursive: z.boolean(),
+  /** Granted on the root entity: the organisation-wide settings (mail, inventory rules…) are for its admins. */
+  onRoot: z.boolean(),
 });
 
 export const MeSchema = z.object({

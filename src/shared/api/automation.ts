@@ -41,7 +41,12 @@ export const TimeConditionSchema = z.object({
   to: HHMM,
   timeZone: TimeZoneSchema.default("Europe/Paris"),
 });
-export const RuleConditionSchema = z.union([ListConditionSchema, TextConditionSchema, TimeConditionSchema]);
+/** Within or outside the opening hours of the business calendar (SLA) of the ticket's entity; no calendar: always open. */
+export const BusinessHoursConditionSchema = z.object({
+  field: z.literal("businessHours"),
+  op: z.enum(["within", "outside"]),
+});
+export const RuleConditionSchema = z.union([ListConditionSchema, TextConditionSchema, TimeConditionSchema, BusinessHoursConditionSchema]);
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
 
 export const RuleActionSchema = z.discriminatedUnion("type", [

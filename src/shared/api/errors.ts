@@ -80,6 +80,9 @@ export const ERRORS = {
   KB_ARTICLE_VERSION_CONFLICT: 409,
   KB_CATEGORY_NOT_EMPTY: 409,
   KB_TICKET_NOT_SOLVED: 409,
+  // An article's file out of reach (404, also when the article is not for the caller); an article already holding KB_FILES_MAX files (409).
+  KB_FILE_NOT_FOUND: 404,
+  KB_FILES_LIMIT: 409,
   // Guided diagnostic scripts: a graph refused at save names its nodes in the issues (422); a run already ended (409).
   SCRIPT_NOT_FOUND: 404,
   SCRIPT_RUN_NOT_FOUND: 404,
@@ -97,6 +100,10 @@ export const ERRORS = {
   SLA_VERSION_CONFLICT: 409,
   // An escalation level or target that cannot apply (a group outside the entity, no target for its deadline): 422 with issues.
   SLA_POLICY_INVALID: 422,
+  // SLA per contract: a contract not of the entity (calendar, SLA) or not in force for the ticket's entity (400); a contract
+  // still carrying support hours or SLAs, or named by tickets, cannot be deleted (409).
+  CONTRACT_NOT_USABLE: 400,
+  CONTRACT_IN_USE: 409,
   // --- end sla ---
   // --- automation: this part's codes go between these two lines ---
   // Automation: a rule, template, canned response or recurring ticket out of reach (404); a rule action that cannot apply in the rule's entity (422); a stale save, a template still used (409).

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PageQuerySchema, pageOf } from "./common.js";
 
-export const HISTORY_RECORD_TYPES = ["user", "group", "entity", "ticket", "category", "asset", "contract", "location", "supplier", "asset_kind", "manufacturer", "asset_model", "kb_article"] as const;
+export const HISTORY_RECORD_TYPES = ["user", "group", "entity", "ticket", "category", "asset", "contract", "location", "supplier", "asset_kind", "manufacturer", "asset_model", "kb_article",
+  "sla_calendar", "sla_policy", "automation_rule"] as const;
 export type HistoryRecordType = (typeof HISTORY_RECORD_TYPES)[number];
 
 export const HistoryEntrySchema = z.object({

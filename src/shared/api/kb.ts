@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema, PageQuerySchema, QueryBoolSchema, pageOf } from "./common.js";
+import { KbFileSchema } from "./kb-files.js";
 
 /** The knowledge base: articles and known errors, their revisions, categories, votes and the portal FAQ. */
 export const KB_KINDS = ["article", "known_error"] as const;
@@ -60,6 +61,8 @@ export const KbArticleSchema = KbArticleSummarySchema.extend({
   /** The tickets this article came from or helped solve that the caller may read. */
   tickets: z.array(z.object({ id: z.number(), title: z.string(), status: z.string() })),
   targets: z.array(KbTargetSchema),
+  /** Its images and documents, in upload order (KB_FILES_MAX at most). */
+  files: z.array(KbFileSchema),
   /** What the caller may do: the web app shows buttons by it, the server enforces it. */
   canWrite: z.boolean(),
   canManage: z.boolean(),
@@ -127,7 +130,8 @@ export const KbStatusBodySchema = z.object({ status: z.enum(KB_STATUSES), versio
 export const KbReviewBodySchema = z.object({ version: z.number().int(), nextReviewAt: z.iso.date().nullable().default(null) });
 export const KbVoteBodySchema = z.object({ useful: z.boolean() });
 export const KbLinkTicketBodySchema = z.object({ ticketId: IdSchema });
-export const KbPreviewBodySchema = z.object({ body: z.string().max(KB_BODY_MAX) });
+/** `articleId`: the article being edited, whose files its images may show (others show as missing). */
+export const KbPreviewBodySchema = z.object({ body: z.string().max(KB_BODY_MAX), articleId: IdSchema.optional() });
 export const KbPreviewSchema = z.object({ html: z.string() });
 
 export const KbRevisionSummarySchema = z.object({ number: z.number(), title: z.string(), authorName: z.string(), createdAt: z.string() });

@@ -63,6 +63,8 @@ export const MailboxSchema = z.object({
   afterAction: z.enum(MAILBOX_AFTER_ACTIONS),
   afterFolder: z.string().nullable(),
   categoryId: z.number().nullable(),
+  /** The category's complete name ("Matériel > Impression"), null without one. */
+  categoryName: z.string().nullable(),
   groupId: z.number().nullable(),
   unknownSender: z.enum(UNKNOWN_SENDER_ACTIONS),
   isEnabled: z.boolean(),
@@ -124,6 +126,21 @@ export const ReceivedMailSchema = z.object({
 });
 export type ReceivedMail = z.infer<typeof ReceivedMailSchema>;
 export const ReceivedMailPageSchema = pageOf(ReceivedMailSchema);
+
+/** A mail a ticket or one of its followups was made from: its original is for the staff who see the ticket. */
+export const TicketMailParamsSchema = z.object({ id: IdSchema, mailId: IdSchema });
+export const TicketMailSchema = z.object({
+  id: z.number(),
+  /** null: the mail opened the ticket. */
+  followupId: z.number().nullable(),
+  fromAddress: z.string().nullable(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  size: z.number(),
+  receivedAt: z.string(),
+});
+export type TicketMail = z.infer<typeof TicketMailSchema>;
+export const TicketMailPageSchema = pageOf(TicketMailSchema);
 
 /** Settings for every mailbox (root admin): the blocklist and the size over which a mail is refused. */
 export const MailInSettingsSchema = z.object({

@@ -27,6 +27,9 @@ export const SlaCalendarSchema = z.object({
   id: z.number(),
   entityId: z.number(),
   entityName: z.string(),
+  /** Set: the support hours of this contract (of the entity), which beat the entity's calendar for the contract's tickets. */
+  contractId: z.number().nullable(),
+  contractName: z.string().nullable(),
   name: z.string(),
   definition: BusinessCalendarSchema,
   version: z.number(),
@@ -37,6 +40,8 @@ export const SlaCalendarListSchema = z.object({ data: z.array(SlaCalendarSchema)
 
 export const CreateSlaCalendarBodySchema = z.object({
   entityId: IdSchema,
+  /** A contract of `entityId`: the calendar is that contract's support hours (one per contract). */
+  contractId: z.number().int().positive().nullable().optional(),
   name: z.string().trim().min(1).max(200),
   definition: BusinessCalendarSchema,
 });
@@ -73,6 +78,8 @@ const PolicyFields = {
   entityId: IdSchema,
   isRecursive: z.boolean(),
   categoryId: z.number().int().positive().nullable(),
+  /** A contract of `entityId`: the SLA applies to the tickets worked under it only, before any entity SLA. Left out: none (on change: unchanged). */
+  contractId: z.number().int().positive().nullable().optional(),
   targets: z.array(SlaTargetSchema).min(1).max(5),
   levels: z.array(SlaLevelSchema).max(10),
   isActive: z.boolean(),
@@ -84,6 +91,8 @@ export const SlaPolicySchema = z.object({
   levels: z.array(SlaLevelSchema.extend({ id: z.string() })),
   entityName: z.string(),
   categoryName: z.string().nullable(),
+  contractId: z.number().nullable(),
+  contractName: z.string().nullable(),
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -109,12 +118,38 @@ export const TicketSlaSchema = z.object({
   slaId: z.number().nullable(),
   slaName: z.string().nullable(),
   calendarName: z.string().nullable(),
+  /** The ticket's contract when its SLA or support hours apply (in force the day the ticket was opened). */
+  contractId: z.number().nullable(),
+  contractName: z.string().nullable(),
   pausedAt: z.string().nullable(),
   own: SlaDeadlineSchema.nullable(),
   resolve: SlaDeadlineSchema.nullable(),
   escalations: z.array(z.object({ levelKey: z.string(), firedAt: z.string() })),
 });
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
+
+export const SlaContractParamsSchema = z.object({ contractId: IdSchema });
+
+/** A contract a ticket may be worked under: in force the day it was opened, of its entity or a parent. */
+export const TicketContractSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  number: z.string().nullable(),
+  contractType: z.string(),
+  entityName: z.string(),
+  endDate: z.string(),
+  /** It carries an active SLA of its own. */
+  hasSla: z.boolean(),
+});
+export type TicketContract = z.infer<typeof TicketContractSchema>;
+export const TicketContractListSchema = z.object({ data: z.array(TicketContractSchema) });
+
+/** What a contract's page shows of its SLA: its support hours and its SLAs. */
+export const ContractSlaSchema = z.object({
+  calendar: SlaCalendarSchema.nullable(),
+  policies: z.array(SlaPolicySchema),
+});
+export type ContractSla = z.infer<typeof ContractSlaSchema>;
 
 export const HolidaysQuerySchema = z.object({
   year: z.coerce.number().int().min(1900).max(2200),

@@ -51,6 +51,9 @@ export const TicketSchema = z.object({
   /** Set when the ticket was merged into another one: work goes on there. */
   mergedIntoId: z.number().nullable(),
   solutionType: z.enum(SOLUTION_TYPES).nullable(),
+  /** The contract the ticket is worked under (features/sla): its SLA and support hours apply while it is in force. */
+  contractId: z.number().nullable(),
+  contractName: z.string().nullable(),
   /** The SLA deadlines (features/sla); null when no SLA applies. Deadlines are null while the ticket is pending. */
   sla: z.object({
     ownDueAt: z.string().nullable(),
@@ -82,6 +85,8 @@ export const CreateTicketBodySchema = z.object({
   callSeconds: z.number().int().min(0).max(86_400).optional(),
   /** Its defaults fill the type, group, urgency and impact left out. */
   categoryId: z.number().int().positive().nullable().optional(),
+  /** Staff only: a contract in force of the ticket's entity or a parent. Left out: the one support contract with an SLA, if exactly one. */
+  contractId: z.number().int().positive().nullable().optional(),
 });
 export type CreateTicketBody = z.input<typeof CreateTicketBodySchema>;
 
@@ -98,6 +103,8 @@ export const UpdateTicketBodySchema = z.object({
   dueAt: z.iso.datetime().nullable().optional(),
   callSeconds: z.number().int().min(0).max(86_400).optional(),
   categoryId: z.number().int().positive().nullable().optional(),
+  /** A contract in force (the day the ticket was opened) of the ticket's entity or a parent; null: none. */
+  contractId: z.number().int().positive().nullable().optional(),
 });
 export type UpdateTicketBody = z.infer<typeof UpdateTicketBodySchema>;
 

@@ -17,3 +17,8 @@ export function can(me: Me, permission: Permission): boolean {
 export function isPortalOnly(me: Me): boolean {
   return !hasRole(me, "technician");
 }
+
+/** An administrator of the root entity: the organisation-wide settings (outgoing mail…) are theirs alone. */
+export function isRootAdmin(me: Me): boolean {
+  return me.grants.some((g) => g.onRoot && roleRank(g.role) >= roleRank("admin"));
+}

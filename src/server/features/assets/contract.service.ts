@@ -16,6 +16,7 @@ import { assertCan, entityScope, inEntity, inScope } from "../identity/access.js
 import { contractDates } from "./contract-dates.js";
 import * as repo from "./contract.repo.js";
 import { checkSupplierUsable } from "./reference-use.js";
+import { assertContractUnused, slaOnContractTermsChanged } from "../sla/sla-contract.service.js";
 
 export function toContract(row: repo.ContractListRow): Contract {
   return {
@@ -144,14 +145,17 @@ export async function updateContract(ctx: Ctx, id: number, input: UpdateContract
       yearly_cost_cents: body.yearlyCostCents, notes: body.notes, updated_at: now(),
     }).where("id", "=", id).execute();
     await recordHistory(trx, ctx.actor, { recordType: "contract", recordId: id, entityId: row.entity_id, action: "update", changes });
+    // Its SLA and support hours apply to the tickets opened while it is in force.
+    if (datesChanged) await slaOnContractTermsChanged(trx, row.entity_id);
   });
   return presentContract(ctx.db, id);
 }
 
-/** Deletes a contract and its list of covered assets (the assets stay). */
+/** Deletes a contract and its list of covered assets (the assets stay); refused while it carries an SLA or tickets name it. */
 export async function deleteContract(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadContract(trx, ctx, id, "asset.manage");
+    await assertContractUnused(trx, id);
     await trx.deleteFrom("contract_asset").where("contract_id", "=", id).execute();
     await trx.deleteFrom("contract").where("id", "=", id).execute();
     await recordHistory(trx, ctx.actor, { recordType: "contract", recordId: id, entityId: row.entity_id, action: "delete", label: row.name });

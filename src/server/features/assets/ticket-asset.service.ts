@@ -13,6 +13,7 @@ import { recordHistory } from "../history/history.service.js";
 import { entityScope, inScope } from "../identity/access.js";
 import { loadReadableTicket, loadWritableTicket } from "../tickets/ticket-access.js";
 import { loadReadableAsset } from "./asset-access.js";
+import { contractAfterAssetsLinked } from "../sla/sla-contract.service.js";
 import { selectAssetSummaries, toAssetSummary } from "./asset.repo.js";
 
 /** A ticket is about a few devices; this bounds the list and the links all the same. */
@@ -41,6 +42,7 @@ export async function linkTicketAssets(ctx: Ctx, ticketId: number, assetIds: num
     }
     const count = await trx.selectFrom("ticket_asset").select((eb) => eb.fn.countAll<number>().as("n")).where("ticket_id", "=", ticketId).executeTakeFirstOrThrow();
     if (Number(count.n) > TICKET_ASSETS_MAX) throw new AppError("VALIDATION_FAILED", `A ticket holds at most ${TICKET_ASSETS_MAX} assets`, [{ path: "body.assetIds", message: "too many" }]);
+    await contractAfterAssetsLinked(trx, ctx.actor, ticket);
   });
   return listTicketAssets(ctx, ticketId);
 }

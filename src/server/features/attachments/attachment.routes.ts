@@ -17,6 +17,9 @@ import { discardAll, receiveUpload } from "./upload-receiver.js";
 
 const UPLOAD_URL = "/api/tickets/:id/attachments";
 const DOWNLOAD_URL = "/api/attachments/:id";
+/** The routes that take a form, and those that answer a stored file (the KB's too: kb-file.routes.ts). */
+const FORM_URLS = new Set([UPLOAD_URL, "/api/asset-imports", "/api/kb/articles/:id/files"]);
+const FILE_URLS = new Set([DOWNLOAD_URL, "/api/kb/files/:id"]);
 
 /** A downloaded file runs nothing: no script, no plugin, no form, even opened on its own. */
 const DOWNLOAD_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
@@ -79,12 +82,12 @@ export async function registerAttachmentHttp(app: FastifyInstance): Promise<void
   await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   // Other routes keep refusing forms, as before the parser existed (a form is what another site can post).
   app.addHook("onRequest", async (req) => {
-    if (req.headers["content-type"]?.toLowerCase().startsWith("multipart/") && req.routeOptions.url !== UPLOAD_URL && req.routeOptions.url !== "/api/asset-imports") {
+    if (req.headers["content-type"]?.toLowerCase().startsWith("multipart/") && !FORM_URLS.has(req.routeOptions.url ?? "")) {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Only file uploads take multipart/form-data");
     }
   });
   app.addHook("onSend", async (req, reply) => {
-    if (req.method !== "GET" || req.routeOptions.url !== DOWNLOAD_URL || reply.statusCode !== 200) return;
+    if (req.method !== "GET" || !FILE_URLS.has(req.routeOptions.url ?? "") || reply.statusCode !== 200) return;
     reply.header("Content-Security-Policy", DOWNLOAD_CSP);
     reply.header("X-Content-Type-Options", "nosniff");
     reply.header("Cross-Origin-Resource-Policy", "same-origin");

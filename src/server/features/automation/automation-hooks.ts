@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "../../db/database.js";
 import type { TicketRow } from "../../db/schema.js";
 import type { Actor } from "../identity/access.js";
+import { type EntityCalendar, entityCalendar } from "../sla/entity-calendar.js";
 import { findTicketRow } from "../tickets/ticket.repo.js";
 import { applyPlan, planActions } from "./rule-actions.js";
 import { activeRules, ancestorsOf } from "./rule-cache.js";
@@ -34,6 +35,7 @@ export async function rulesOnTicketChanged(db: Db, actor: Actor | undefined, bef
 export function factsOf(db: Db, ticket: TicketRow): TicketFacts {
   let groups: Promise<number[]> | undefined;
   let kinds: Promise<number[]> | undefined;
+  let calendar: Promise<EntityCalendar> | undefined;
   return {
     ticket,
     folded: foldedTextOf(ticket),
@@ -41,6 +43,7 @@ export function factsOf(db: Db, ticket: TicketRow): TicketFacts {
       .select("group_id").where("user_id", "=", ticket.requester_id).execute().then((rows) => rows.map((r) => r.group_id))),
     assetKinds: () => (kinds ??= db.selectFrom("ticket_asset as ta").innerJoin("asset as a", "a.id", "ta.asset_id")
       .select("a.kind_id").where("ta.ticket_id", "=", ticket.id).execute().then((rows) => rows.map((r) => r.kind_id))),
+    businessCalendar: () => (calendar ??= entityCalendar(db, ticket.entity_id)),
   };
 }
 

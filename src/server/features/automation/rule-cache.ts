@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RuleAction, RuleCondition } from "../../../shared/api/automation.js";
 import type { Db } from "../../db/database.js";
+import { dbKey } from "../../db/db-key.js";
 import type { LoadedRule } from "./rule-engine.js";
 
 const VERSION_KEY = "automation.rules_version";
@@ -9,7 +10,8 @@ const CHECK_EVERY_MS = 3000;
 
 type Snapshot = { token: string | null; rules: LoadedRule[]; checkedAt: number; ancestors: Map<number, Set<number>> };
 
-let snapshot: Snapshot | undefined;
+/** Per database (tests open several in one process), the same for its transactions. */
+const snapshots = new WeakMap<object, Snapshot>();
 
 /**
  * The active rules, in order, from a per-process cache. Every rule change writes a new token to
@@ -18,6 +20,7 @@ let snapshot: Snapshot | undefined;
  */
 export async function activeRules(db: Db): Promise<Snapshot> {
   const at = Date.now();
+  const snapshot = snapshots.get(dbKey(db));
   if (snapshot && at - snapshot.checkedAt < CHECK_EVERY_MS) return snapshot;
   const row = await db.selectFrom("setting").select("value").where("key", "=", VERSION_KEY).executeTakeFirst();
   const token = row?.value ?? null;
@@ -25,8 +28,9 @@ export async function activeRules(db: Db): Promise<Snapshot> {
     snapshot.checkedAt = at;
     return snapshot;
   }
-  snapshot = { token, rules: token === null ? [] : await loadRules(db), checkedAt: at, ancestors: new Map() };
-  return snapshot;
+  const next = { token, rules: token === null ? [] : await loadRules(db), checkedAt: at, ancestors: new Map() };
+  snapshots.set(dbKey(db), next);
+  return next;
 }
 
 async function loadRules(db: Db): Promise<LoadedRule[]> {
@@ -55,10 +59,10 @@ export async function bumpRulesVersion(db: Db): Promise<void> {
   const token = randomUUID();
   await db.insertInto("setting").values({ key: VERSION_KEY, value: token })
     .onConflict((oc) => oc.column("key").doUpdateSet({ value: token })).execute();
-  snapshot = undefined;
+  forgetRules(db);
 }
 
-/** For tests that switch databases in one process. */
-export function forgetRules(): void {
-  snapshot = undefined;
+/** After a rule change on this instance, once its transaction is over. */
+export function forgetRules(db: Db): void {
+  snapshots.delete(dbKey(db));
 }

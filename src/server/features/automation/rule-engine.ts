@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { RuleAction, RuleCondition } from "../../../shared/api/automation.js";
 import type { TicketRow } from "../../db/schema.js";
 import { foldText } from "../../db/values.js";
+import { type EntityCalendar, isBusinessTime } from "../sla/entity-calendar.js";
 
 /** A rule as the engine holds it in memory (parsed once per cache load). */
 export type LoadedRule = {
@@ -24,6 +25,8 @@ export type TicketFacts = {
   ticket: TicketRow;
   requesterGroups: () => Promise<number[]>;
   assetKinds: () => Promise<number[]>;
+  /** The SLA business calendar of the ticket's entity (or of its nearest parent). */
+  businessCalendar: () => Promise<EntityCalendar>;
   /** The title, description or both, without tags, accents nor case: computed once per ticket and field. */
   folded: (field: string) => string;
 };
@@ -76,6 +79,13 @@ async function evaluateOne(condition: RuleCondition, facts: TicketFacts, at: Dat
   if (condition.field === "time") {
     const within = isWithin(at, condition.days, condition.from, condition.to, condition.timeZone);
     const actual = DateTime.fromJSDate(at).setZone(condition.timeZone).toFormat("ccc HH:mm");
+    return { matched: condition.op === "within" ? within : !within, actual };
+  }
+  if (condition.field === "businessHours") {
+    const { name, calendar } = await facts.businessCalendar();
+    const within = isBusinessTime(calendar, at);
+    // What the dry-run shows: the calendar's local time and which calendar decided ("24/7" when the entity has none).
+    const actual = `${DateTime.fromJSDate(at).setZone(calendar.timeZone).toFormat("ccc HH:mm")} (${name ?? "24/7"})`;
     return { matched: condition.op === "within" ? within : !within, actual };
   }
   if ("words" in condition) {

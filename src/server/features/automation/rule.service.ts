@@ -11,6 +11,7 @@ import { assertCan, entityScope, inScope } from "../identity/access.js";
 import { findEntityRow } from "../identity/entity.repo.js";
 import type { AutomationRuleRow } from "./automation.table.js";
 import { bumpRulesVersion, forgetRules } from "./rule-cache.js";
+import { recordRuleChange } from "./rule-history.js";
 import { categoryProblem, collect, groupProblem, technicianProblem, templateProblem, userProblem } from "./references.js";
 
 /** Rules are few (tens, a few hundred in a large ESN): the list is whole, in the order they run. */
@@ -89,9 +90,10 @@ export async function createRule(ctx: Ctx, input: CreateRuleBody): Promise<Rule>
       position: Number(last.p) + 1, stop_further: flag(body.stopFurther), is_active: flag(body.isActive), version: 1, created_at: at, updated_at: at,
     }).returning("id").executeTakeFirstOrThrow();
     await bumpRulesVersion(trx);
+    await recordRuleChange(trx, ctx.actor, null, row.id);
     return row.id;
   });
-  forgetRules();
+  forgetRules(ctx.db);
   return presentRule(ctx.db, id);
 }
 
@@ -107,8 +109,9 @@ export async function updateRule(ctx: Ctx, id: number, input: UpdateRuleBody): P
     }).where("id", "=", id).where("version", "=", body.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError("RULE_VERSION_CONFLICT", `Rule ${id} changed meanwhile`);
     await bumpRulesVersion(trx);
+    await recordRuleChange(trx, ctx.actor, row, id);
   });
-  forgetRules();
+  forgetRules(ctx.db);
   return presentRule(ctx.db, id);
 }
 
@@ -121,8 +124,9 @@ export async function setRuleActive(ctx: Ctx, id: number, isActive: boolean, ver
       .where("id", "=", id).where("version", "=", version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError("RULE_VERSION_CONFLICT", `Rule ${id} changed meanwhile`);
     await bumpRulesVersion(trx);
+    await recordRuleChange(trx, ctx.actor, row, id);
   });
-  forgetRules();
+  forgetRules(ctx.db);
   return presentRule(ctx.db, id);
 }
 
@@ -146,15 +150,16 @@ export async function moveRule(ctx: Ctx, id: number, direction: "up" | "down"): 
     await trx.updateTable("automation_rule").set({ position: theirs, updated_at: at }).where("id", "=", neighbour.id).execute();
     await bumpRulesVersion(trx);
   });
-  forgetRules();
+  forgetRules(ctx.db);
   return listRules(ctx);
 }
 
 export async function deleteRule(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await loadManagedRule(trx, ctx, id);
+    const row = await loadManagedRule(trx, ctx, id);
     await trx.deleteFrom("automation_rule").where("id", "=", id).execute();
     await bumpRulesVersion(trx);
+    await recordRuleChange(trx, ctx.actor, row, id, true);
   });
-  forgetRules();
+  forgetRules(ctx.db);
 }

@@ -1,9 +1,10 @@
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
 import type { Rule, RuleTestResult } from "../../../shared/api/automation.js";
+import type { HistoryEntry } from "../../../shared/api/history.js";
 import type { Ticket } from "../../../shared/api/tickets.js";
-import { forgetRules } from "./rule-cache.js";
 
 type Caller = { user: { id: number; login: string }; cookie: string };
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -46,7 +47,6 @@ describe.each(DIALECTS)("automation rules on %s", (dialect) => {
   };
 
   beforeAll(async () => {
-    forgetRules();
     t = await createTestApp(dialect);
     lyon = (await makeEntity(t.db, t.rootId, "Lyon")).id;
     paris = (await makeEntity(t.db, t.rootId, "Paris")).id;
@@ -215,5 +215,53 @@ describe.each(DIALECTS)("automation rules on %s", (dialect) => {
     const stale = await call(supervisor.cookie, "POST", `/api/automation/rules/${rule.id}/active`, { isActive: true, version: rule.version + 5 });
     expect(stale.statusCode).toBe(409);
     await dropRules();
+  });
+  it("matches within or outside the business hours of the SLA calendar of the ticket's entity, in a dry run and on a new ticket", async () => {
+    const allDay = ["00:00-24:00"];
+    const week = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+    const open = { timeZone: "Europe/Paris", week, holidays: { france: false, alsaceMoselle: false }, closures: [] };
+    // Closed from yesterday to tomorrow (Paris days): closed now whatever the hour the test runs.
+    const today = DateTime.now().setZone("Europe/Paris");
+    const closures = [{ from: today.minus({ days: 1 }).toISODate(), to: today.plus({ days: 1 }).toISODate(), label: "Inventaire" }];
+    const night = (await makeEntity(t.db, lyon, "Lyon astreinte")).id;
+    for (const [entityId, name, definition] of [[lyon, "Bureaux Lyon", open], [night, "Astreinte", { ...open, closures }]] as const) {
+      const res = await call(supervisor.cookie, "POST", "/api/sla/calendars", { entityId, name, definition });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const inOffice = await newTicket({ title: "Souris", entityId: lyon });
+    const closed = await newTicket({ title: "Souris", entityId: night, requesterId: tech.user.id });
+    const within = [{ field: "businessHours", op: "within" }];
+    expect((await dryRun(inOffice.id, within)).conditions[0]).toMatchObject({ matched: true, actual: expect.stringContaining("(Bureaux Lyon)") });
+    expect((await dryRun(closed.id, within)).conditions[0]).toMatchObject({ matched: false, actual: expect.stringContaining("(Astreinte)") });
+    expect((await dryRun(closed.id, [{ field: "businessHours", op: "outside" }])).matched).toBe(true);
+
+    await newRule({ name: "Hors heures ouvrées", conditions: [{ field: "businessHours", op: "outside" }], actions: [{ type: "setPriority", value: 5 }] });
+    expect((await newTicket({ title: "Serveur arrêté", entityId: night, requesterId: tech.user.id })).priority).toBe(5);
+    expect((await newTicket({ title: "Serveur arrêté", entityId: lyon })).priority).toBe(3);
+    await dropRules();
+  });
+
+  it("records who created, changed, disabled and deleted a rule, setting by setting, for supervisors only", async () => {
+    const rule = await newRule({ name: "Réseau", conditions: [{ field: "title", op: "contains", words: ["vpn"] }], actions: [{ type: "assignGroup", groupId: network }] });
+    const saved = await call(supervisor.cookie, "PUT", `/api/automation/rules/${rule.id}`, { version: rule.version, name: "Réseau et VPN", trigger: "both",
+      isActive: true, conditions: [{ field: "title", op: "contains", words: ["vpn", "wifi"] }, { field: "businessHours", op: "outside" }],
+      actions: [{ type: "assignGroup", groupId: network }] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await call(supervisor.cookie, "POST", `/api/automation/rules/${rule.id}/active`, { isActive: false, version: saved.json().version });
+    expect((await call(supervisor.cookie, "DELETE", `/api/automation/rules/${rule.id}`)).statusCode).toBe(204);
+    const res = await call(supervisor.cookie, "GET", `/api/history/automation_rule/${rule.id}?limit=100`);
+    expect(res.statusCode, res.body).toBe(200);
+    const lines = (res.json().data as HistoryEntry[]).map((e) => [e.action, e.field, e.oldValue, e.newValue, e.actorId]);
+    const who = supervisor.user.id;
+    expect(lines[0]).toEqual(["delete", null, "Réseau et VPN", null, who]);
+    expect(lines).toEqual(expect.arrayContaining([
+      ["update", "isActive", "true", "false", who],
+      ["update", "name", "Réseau", "Réseau et VPN", who],
+      ["update", "trigger", "created", "both", who],
+      ["update", "condition1", "title contains vpn", "title contains vpn, wifi", who],
+      ["update", "condition2", null, "businessHours outside", who],
+      ["create", "action1", null, "assignGroup Support N2 Réseau", who],
+    ]));
+    expect((await call(tech.cookie, "GET", `/api/history/automation_rule/${rule.id}`)).statusCode).toBe(403);
   });
 });

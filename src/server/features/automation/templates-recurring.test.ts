@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
 import type { Canned, Recurring, Template } from "../../../shared/api/automation.js";
-import { forgetRules } from "./rule-cache.js";
 import { nextOccurrence } from "./recurring-schedule.js";
 import { runDueRecurring } from "./recurring-run.js";
 
@@ -45,7 +44,6 @@ describe.each(DIALECTS)("templates, canned responses and recurring tickets on %s
     t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
-    forgetRules();
     t = await createTestApp(dialect);
     lyon = (await makeEntity(t.db, t.rootId, "Lyon")).id;
     paris = (await makeEntity(t.db, t.rootId, "Paris")).id;

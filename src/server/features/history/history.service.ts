@@ -1,4 +1,5 @@
 import type { HistoryEntry, HistoryRecordType } from "../../../shared/api/history.js";
+import type { Permission } from "../../../shared/domain/roles.js";
 import type { Page } from "../../../shared/api/common.js";
 import type { Db } from "../../db/database.js";
 import type { HistoryRow } from "../../db/schema.js";
@@ -72,6 +73,29 @@ export async function recordHistory(db: Db, actor: Actor | undefined, event: Eve
   if (rows.length > 0) await db.insertInto("history").values(rows).execute();
 }
 
+/** A setting (calendar, SLA, rule) flattened to readable fields; a diff of two of them is the change. */
+export type Snapshot = Record<string, string | number | boolean | null>;
+
+/**
+ * Records the creation (every field set, old value empty), the change (the fields that differ) or
+ * the deletion (its name) of a setting, in the caller's transaction. Nothing when nothing changed.
+ */
+export async function recordSettingChange(db: Db, actor: Actor, event: {
+  recordType: HistoryRecordType; recordId: number; entityId: number; label: string; before: Snapshot | null; after: Snapshot | null;
+}): Promise<void> {
+  const { before, after, ...about } = event;
+  if (!after) return recordHistory(db, actor, { ...about, action: "delete" });
+  // Written last field first: the history reads newest first, so the fields then show in the setting's own order.
+  if (!before) {
+    const changes = Object.entries(after).filter(([, value]) => value !== null && value !== "").map(([field, newValue]) => ({ field, oldValue: null, newValue }));
+    return recordHistory(db, actor, { ...about, action: "create", changes: changes.reverse() });
+  }
+  // A field present on one side only (a level removed) reads as emptied or newly set.
+  const all = Object.fromEntries(Object.keys({ ...before, ...after }).map((field) => [field, after[field] ?? null]));
+  const changes = diffFields(before, all);
+  if (changes.length > 0) await recordHistory(db, actor, { ...about, action: "update", changes: changes.reverse() });
+}
+
 function toHistoryEntry(row: HistoryRow): HistoryEntry {
   return {
     id: row.id,
@@ -86,6 +110,11 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
     at: row.at,
   };
 }
+
+/** Settings are read by those who manage them: their history too (a technician may not read an SLA). */
+const READ_PERMISSION: Partial<Record<HistoryRecordType, Permission>> = {
+  sla_calendar: "sla.manage", sla_policy: "sla.manage", automation_rule: "automation.manage",
+};
 
 /** Newest first. Readable by whoever may read history in the record's (latest) entity. */
 export async function listHistory(
@@ -103,7 +132,7 @@ export async function listHistory(
     .limit(1)
     .executeTakeFirst();
   if (!latest) throw notFound("NOT_FOUND", "History");
-  if (latest.entity_id !== null) await assertCan(ctx.db, ctx.actor, "history.read", latest.entity_id);
+  if (latest.entity_id !== null) await assertCan(ctx.db, ctx.actor, READ_PERMISSION[recordType] ?? "history.read", latest.entity_id);
   else if (!ctx.actor.grants.some((g) => g.role === "admin")) throw notFound("NOT_FOUND", "History");
 
   let q = ctx.db

@@ -50,12 +50,13 @@ export async function buildMe(db: Db, userId: number, via: Me["via"], defaultTim
   const grants = actor?.kind === "token"
     ? actor.grants.map((g) => ({ entity_id: g.entityId, role: g.role, recursive: flag(g.recursive) }))
     : await db.selectFrom("role_grant").select(["entity_id", "role", "recursive"]).where("user_id", "=", userId).execute();
-  const names = grants.length === 0 ? [] : await db.selectFrom("entity").select(["id", "complete_name"])
+  const names = grants.length === 0 ? [] : await db.selectFrom("entity").select(["id", "complete_name", "parent_id"])
     .where("id", "in", grants.map((g) => g.entity_id)).execute();
-  const summaries = grants.map((g) => ({
-    entityId: g.entity_id, entityName: names.find((n) => n.id === g.entity_id)?.complete_name ?? "",
-    role: g.role as Role, recursive: Boolean(g.recursive),
-  }));
+  const summaries = grants.map((g) => {
+    const entity = names.find((n) => n.id === g.entity_id);
+    return { entityId: g.entity_id, entityName: entity?.complete_name ?? "", role: g.role as Role, recursive: Boolean(g.recursive),
+      onRoot: entity !== undefined && entity.parent_id === null };
+  });
   return {
     id: user.id, login: user.login, firstName: user.first_name, lastName: user.last_name, email: user.email,
     entityId: user.entity_id, language: user.language as Language, timeZone: user.time_zone ?? defaultTimeZone,

@@ -10,8 +10,7 @@ import { AppError } from "../../http/errors.js";
 import { findCategoryForTicket } from "../categories/category-use.js";
 import { recordHistory } from "../history/history.service.js";
 import { notifyAssignment } from "../notifications/notify.js";
-import { sanitizeRichText } from "../tickets/html.js";
-import { computePriority, statusAfterAssignment } from "../tickets/ticket-write.js";
+import { insertTicketRow } from "../tickets/ticket-write.js";
 import { type HealthRow, antivirusOf } from "./health-query.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,18 +70,13 @@ export async function openHealthTicket(db: Db, signal: HealthSignal, row: Health
   // Urgency and impact at the chosen level give that priority on the default matrix (its diagonal).
   const level = settings.ticket.priority;
   const at = now();
-  const ticket = await db.insertInto("ticket").values({
-    entity_id: row.entity_id, type: category?.defaultType ?? "incident", title, description: sanitizeRichText(description),
-    channel: "monitoring", requester_id: null, contact_name: null, contact_phone: null, contact_email: null,
-    assignee_id: null, group_id: groupId, category_id: category?.id ?? null, level: 1,
-    status: statusAfterAssignment("new", null, groupId), is_open: 1, pending_reason: null, pending_until: null,
-    urgency: level, impact: level, priority: await computePriority(db, level, level), due_at: null,
-    call_seconds: null, version: 1, created_by: null, created_at: at, updated_at: at,
-    solved_at: null, closed_at: null, satisfaction: null, satisfaction_comment: null, rated_at: null,
-  }).returning("id").executeTakeFirstOrThrow();
-  await db.insertInto("ticket_asset").values({ ticket_id: ticket.id, asset_id: row.asset_id, created_by: null, created_at: at }).execute();
-  await recordHistory(db, undefined, { recordType: "ticket", recordId: ticket.id, entityId: row.entity_id, action: "create", label: title });
-  await recordHistory(db, undefined, { recordType: "ticket", recordId: ticket.id, entityId: row.entity_id, action: "link", field: "asset", label: row.asset_tag });
-  await notifyAssignment(db, undefined, { id: ticket.id, title, assignee_id: null, group_id: groupId });
-  return ticket.id;
+  const ticketId = await insertTicketRow(db, {
+    entityId: row.entity_id, type: category?.defaultType ?? "incident", title, description, channel: "monitoring",
+    groupId, categoryId: category?.id ?? null, urgency: level, impact: level, createdBy: null,
+  });
+  await db.insertInto("ticket_asset").values({ ticket_id: ticketId, asset_id: row.asset_id, created_by: null, created_at: at }).execute();
+  await recordHistory(db, undefined, { recordType: "ticket", recordId: ticketId, entityId: row.entity_id, action: "create", label: title });
+  await recordHistory(db, undefined, { recordType: "ticket", recordId: ticketId, entityId: row.entity_id, action: "link", field: "asset", label: row.asset_tag });
+  await notifyAssignment(db, undefined, { id: ticketId, title, assignee_id: null, group_id: groupId });
+  return ticketId;
 }

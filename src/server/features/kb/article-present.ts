@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.js";
 import { type Actor, entityScope, inScope } from "../identity/access.js";
 import { canOnArticle } from "./article-access.js";
 import { readTags, readTargets } from "./article-parts.js";
+import { listArticleFiles } from "./kb-file.service.js";
 import type { KbArticleRow } from "./kb.table.js";
 
 export function toSummary(row: KbArticleRow): KbArticleSummary {
@@ -47,6 +48,7 @@ export async function presentArticle(db: Db, actor: Actor, row: KbArticleRow): P
     authorName: row.author_name, reviewerName: row.reviewer_name, reviewedAt: row.reviewed_at, publishedAt: row.published_at,
     revision: row.revision, version: row.version,
     votes: await readVotes(db, actor, row.id), tickets: await readTickets(db, actor, row.id), targets: await readTargets(db, row.id),
+    files: await listArticleFiles(db, row.id),
     canWrite: await canOnArticle(db, actor, row, "kb.write"), canManage: await canOnArticle(db, actor, row, "kb.manage"),
     createdAt: row.created_at,
   };

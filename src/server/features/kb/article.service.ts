@@ -15,6 +15,7 @@ import { loadReadableTicket } from "../tickets/ticket-access.js";
 import { loadReadableArticle, loadWritableArticle, readableArticles } from "./article-access.js";
 import { checkCategory, insertRevision, replaceTags, replaceTargets } from "./article-parts.js";
 import { presentArticle, toSummary } from "./article-present.js";
+import { articleFileIds } from "./kb-file.service.js";
 import { renderMarkdown } from "./kb-markdown.js";
 import type { KbArticleRow, KbArticleTable } from "./kb.table.js";
 
@@ -86,7 +87,8 @@ export async function createArticle(ctx: Ctx, input: CreateKbArticleBody): Promi
     const at = now();
     const values = {
       entity_id: entityId, is_recursive: flag(body.isRecursive), kind: body.kind, title: body.title, body: body.body,
-      body_html: renderMarkdown(body.body), ...knownErrorColumns(body.kind, body), status: "draft", audience: body.audience,
+      // A new article has no files yet: an image of another article's file shows as missing.
+      body_html: renderMarkdown(body.body, new Set()), ...knownErrorColumns(body.kind, body), status: "draft", audience: body.audience,
       language: body.language, category_id: body.categoryId, author_id: ctx.actor.userId, author_name: ctx.actor.name,
       reviewer_id: null, reviewer_name: null, reviewed_at: null, review_due_at: body.reviewDueAt, published_at: null,
       revision: 1, version: 1, starter_key: null, created_at: at, updated_at: at,
@@ -133,7 +135,7 @@ export async function updateArticle(ctx: Ctx, id: number, input: UpdateKbArticle
     };
     const textChanged = TEXT_FIELDS.some((f) => text[f] !== row[f]);
     const set: Updateable<KbArticleTable> = {
-      ...text, kind, body_html: text.body === row.body ? row.body_html : renderMarkdown(text.body),
+      ...text, kind, body_html: text.body === row.body ? row.body_html : renderMarkdown(text.body, await articleFileIds(trx, id)),
       audience: body.audience, language: body.language, category_id: body.categoryId,
       is_recursive: body.isRecursive === undefined ? undefined : flag(body.isRecursive), review_due_at: body.reviewDueAt,
       revision: textChanged ? row.revision + 1 : row.revision, version: row.version + 1, updated_at: now(),

@@ -12,7 +12,8 @@ import { entityScope } from "../identity/access.js";
 import { linkArticleTicket, reviewArticle, setArticleStatus, unlinkArticleTicket, voteArticle } from "./article-workflow.service.js";
 import { createArticle, getArticle, listArticles, updateArticle } from "./article.service.js";
 import { createKbCategory, deleteKbCategory, listKbCategories, updateKbCategory } from "./kb-category.service.js";
-import { renderMarkdown } from "./kb-markdown.js";
+import { kbFileRoutes } from "./kb-file.routes.js";
+import { previewMarkdown } from "./kb-file.service.js";
 import { diffRevisions, getRevision, listRevisions, restoreRevision } from "./revision.service.js";
 import { draftFromTicket } from "./solution-draft.service.js";
 import { loadStarterFor } from "./starter/starter.service.js";
@@ -71,10 +72,10 @@ export const kbRoutes: RouteSpec[] = [
     params: KbArticleParamsSchema, query: KbDiffQuerySchema, response: KbDiffSchema,
     handler: (ctx, { params, query }) => diffRevisions(ctx, params.id, query.from, query.to) }),
   route({ method: "POST", url: "/api/kb/preview", tag, auth: "user",
-    summary: "Renders Markdown as an article would show it (sanitized), for the editor's preview",
+    summary: "Renders Markdown as an article would show it (sanitized), for the editor's preview; images of KB files show only when they are `articleId`'s",
     body: KbPreviewBodySchema, response: KbPreviewSchema, handler: async (ctx, { body }) => {
       entityScope(ctx.actor, "kb.write");
-      return { html: renderMarkdown(body.body) };
+      return { html: await previewMarkdown(ctx, body.body, body.articleId) };
     } }),
   route({ method: "GET", url: "/api/tickets/:id/kb-draft", tag, auth: "user",
     summary: "A known-error draft pre-filled from a solved ticket the caller reads (title, symptom, fix, category, link); nothing is saved",
@@ -94,4 +95,5 @@ export const kbRoutes: RouteSpec[] = [
   route({ method: "POST", url: "/api/kb/starter", tag, auth: "user",
     summary: "Loads the starter library (French and English articles for the everyday failures) into the root entity; kb.manage there; loading it again adds nothing",
     response: KbStarterResultSchema, handler: (ctx) => loadStarterFor(ctx) }),
+  ...kbFileRoutes,
 ];

@@ -11,6 +11,7 @@ export type KbTables = {
   kb_view: { article_id: number; user_id: number; day: string };
   kb_article_ticket: { article_id: number; ticket_id: number; created_at: string };
   kb_article_target: { article_id: number; target_type: string; target_id: number };
+  kb_attachment: KbAttachmentTable;
 };
 
 export type KbCategoryTable = {
@@ -70,3 +71,17 @@ export type KbRevisionTable = {
   created_at: string;
 };
 export type KbRevisionRow = Selectable<KbRevisionTable>;
+
+/** A file of an article (migration 2026_11_27_120000_kb_attachments); its bytes are in the file store's kb/ directory. */
+export type KbAttachmentTable = {
+  id: Generated<number>;
+  article_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: string;
+};
+export type KbAttachmentRow = Selectable<KbAttachmentTable>;

@@ -10,6 +10,7 @@ import { recordHistory } from "../history/history.service.js";
 import { loadStaffReadableArticle, loadWritableArticle } from "./article-access.js";
 import { insertRevision } from "./article-parts.js";
 import { presentArticleById } from "./article.service.js";
+import { articleFileIds } from "./kb-file.service.js";
 import { renderMarkdown } from "./kb-markdown.js";
 import type { KbRevisionRow } from "./kb.table.js";
 
@@ -67,7 +68,9 @@ export async function restoreRevision(ctx: Ctx, id: number, number: number, vers
     const old = await findRevision(trx, id, number);
     const text = { title: old.title, body: old.body, symptom: old.symptom, cause: old.cause, workaround: old.workaround, fix: old.fix };
     const revision = row.revision + 1;
-    await trx.updateTable("kb_article").set({ ...text, body_html: renderMarkdown(old.body), revision, version: row.version + 1, updated_at: now() })
+    // An image whose file was deleted since shows as a placeholder, not a broken image.
+    const bodyHtml = renderMarkdown(old.body, await articleFileIds(trx, id));
+    await trx.updateTable("kb_article").set({ ...text, body_html: bodyHtml, revision, version: row.version + 1, updated_at: now() })
       .where("id", "=", id).execute();
     await insertRevision(trx, ctx.actor, { id, revision, ...text });
     await recordHistory(trx, ctx.actor, { recordType: "kb_article", recordId: id, entityId: row.entity_id, action: "update",

@@ -11,6 +11,8 @@ import {
   updateSlaCalendar, updateSlaPolicy,
 } from "./sla-admin.service.js";
 import { getTicketSla } from "./ticket-sla.service.js";
+import { ContractSlaSchema, SlaContractParamsSchema, TicketContractListSchema } from "../../../shared/api/sla.js";
+import { getContractSla, listTicketContracts } from "./sla-contract.service.js";
 
 const tag = "sla";
 const calendars = "/api/sla/calendars";
@@ -51,4 +53,10 @@ export const slaRoutes: RouteSpec[] = [
   route({ method: "GET", url: "/api/sla/tickets/:ticketId", tag, auth: "user",
     summary: "A ticket's deadlines (time to own, time to resolve): due, business time left, state, escalations fired",
     params: SlaTicketParamsSchema, response: TicketSlaSchema, handler: (ctx, { params }) => getTicketSla(ctx, params.ticketId) }),
+  route({ method: "GET", url: "/api/sla/tickets/:ticketId/contracts", tag, auth: "user",
+    summary: "The contracts a ticket may be worked under: in force the day it was opened, of its entity or a parent (staff)",
+    params: SlaTicketParamsSchema, response: TicketContractListSchema, handler: (ctx, { params }) => listTicketContracts(ctx, params.ticketId) }),
+  route({ method: "GET", url: "/api/sla/contracts/:contractId", tag, auth: "user",
+    summary: "A contract's support hours (its business calendar) and SLAs, for whoever may read the contract",
+    params: SlaContractParamsSchema, response: ContractSlaSchema, handler: (ctx, { params }) => getContractSla(ctx, params.contractId) }),
 ];

@@ -11,6 +11,8 @@ export type SlaTables = {
 export type SlaCalendarTable = {
   id: Generated<number>;
   entity_id: number;
+  /** Set: the support hours of this contract (of entity_id), which beat the entity's calendar for its tickets. */
+  contract_id: number | null;
   name: string;
   definition: string;
   version: number;
@@ -22,6 +24,8 @@ export type SlaCalendarRow = Selectable<SlaCalendarTable>;
 export type SlaPolicyTable = {
   id: Generated<number>;
   entity_id: number;
+  /** Set: applies to the tickets worked under this contract (of entity_id) only, before any entity policy. */
+  contract_id: number | null;
   is_recursive: Flag;
   category_id: number | null;
   name: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
+import type { HistoryEntry } from "../../../shared/api/history.js";
 import type { SlaCalendar, SlaPolicy, TicketSla } from "../../../shared/api/sla.js";
 import type { Ticket } from "../../../shared/api/tickets.js";
 import { officeCalendar, showWallTime, wallTime } from "./calendar/test-calendars.test-support.js";
@@ -22,11 +23,12 @@ describe.each(DIALECTS)("SLA on %s", (dialect) => {
   let supervisor: Caller;
   let tech: Caller;
   let parisSupervisor: Caller;
+  let requester: Caller;
   let groupId: number;
   let escalationGroupId: number;
 
   const callers: Caller[] = [];
-  async function user(entityId: number, role: "technician" | "supervisor"): Promise<Caller> {
+  async function user(entityId: number, role: "requester" | "technician" | "supervisor"): Promise<Caller> {
     const { user: u, cookie } = await signedInUser(t, { entityId, role });
     const caller = { login: u.login, id: u.id, cookie };
     callers.push(caller);
@@ -58,6 +60,7 @@ describe.each(DIALECTS)("SLA on %s", (dialect) => {
     supervisor = await user(lyon, "supervisor");
     tech = await user(lyon, "technician");
     parisSupervisor = await user(paris, "supervisor");
+    requester = await user(lyon, "requester");
     const at0 = new Date().toISOString();
     const group = async (name: string) => (await t.db.insertInto("user_group")
       .values({ name, sort_name: name.toLowerCase(), description: null, entity_id: lyon, recursive: 1, created_at: at0, updated_at: at0 })
@@ -161,6 +164,24 @@ describe.each(DIALECTS)("SLA on %s", (dialect) => {
     expect(wall(taken.sla?.nextDueAt)).toBe("Mon 2026-11-23 15:00");
   });
 
+  it("meets the time to own at a technician's first public answer, not at a private note nor at the requester's followup", async () => {
+    await at("2026-11-24 09:00");
+    const created = await open("Wi-Fi de la salle de réunion", { requesterId: requester.id });
+    const say = (c: Caller, content: string, isPrivate = false) => ok(c, "POST", `/api/tickets/${created.id}/followups`, { content, isPrivate });
+    await at("2026-11-24 09:10");
+    await say(requester, "Toujours en panne ce matin.");
+    await say(tech, "Note : redémarrer la borne du 3e.", true);
+    expect((await ticket(created.id)).sla?.ownMetAt).toBeNull();
+    await at("2026-11-24 09:25");
+    await say(tech, "Bonjour, je redémarre la borne.");
+    await at("2026-11-24 09:40");
+    await say(supervisor, "Un second message ne change rien.");
+    const answered = await ticket(created.id);
+    expect(wall(answered.sla?.ownMetAt)).toBe("Tue 2026-11-24 09:25");
+    expect(answered.sla?.nextDueAt).toBe(answered.sla?.resolveDueAt);
+    expect((await ok<TicketSla>(tech, "GET", `/api/sla/tickets/${created.id}`)).own?.state).toBe("met");
+  });
+
   it("skips Ascension and Whit Monday", async () => {
     await at("2026-05-13 17:00");
     const beforeAscension = await open("Écran noir");
@@ -206,6 +227,15 @@ describe.each(DIALECTS)("SLA on %s", (dialect) => {
     expect(history).toHaveLength(1);
     const sla = await ok<TicketSla>(tech, "GET", `/api/sla/tickets/${created.id}`);
     expect(sla.escalations).toHaveLength(1);
+    // This SLA has no target for priority 4: the escalated ticket keeps its SLA and deadlines rather than losing them.
+    expect(sla.slaId).toBe(policy.id);
+    expect(after.sla?.resolveDueAt).toBe(created.sla?.resolveDueAt);
+    await recomputeDeadlines(t.db, lyon);
+    expect((await ticket(created.id)).sla?.resolveDueAt).toBe(created.sla?.resolveDueAt);
+    // Lowering a ticket to a priority without a target takes it out of the SLA, as creating it there would.
+    const lowered = await ok<Ticket>(tech, "PATCH", `/api/tickets/${created.id}`, { version: after.version, urgency: 1, impact: 1 });
+    expect(lowered.priority).toBe(1);
+    expect(lowered.sla).toBeNull();
   });
 
   it("fires each level once when two workers run at the same time", async () => {
@@ -259,5 +289,29 @@ describe.each(DIALECTS)("SLA on %s", (dialect) => {
     expect(JSON.parse(job.payload)).toEqual({ entityId: lyon });
     expect(await recomputeDeadlines(t.db, lyon)).toBeGreaterThan(0);
     expect(wall((await ticket(created.id)).sla?.ownDueAt)).toBe("Fri 2026-12-04 19:00");
+  });
+  it("keeps the history of calendars and SLAs, setting by setting, for those who manage them", async () => {
+    type Line = [string, string | null, string | null, string | null];
+    const history = async (type: string, id: number): Promise<Line[]> =>
+      (await ok<{ data: HistoryEntry[] }>(supervisor, "GET", `/api/history/${type}/${id}?limit=100`)).data.map((e) => [e.action, e.field, e.oldValue, e.newValue]);
+    const calendarLines = await history("sla_calendar", calendar.id);
+    expect(calendarLines).toContainEqual(["create", "name", null, "Bureaux Lyon"]);
+    expect(calendarLines).toContainEqual(["update", "mon", "09:00-12:00, 14:00-18:00", "00:00-24:00"]);
+    expect(calendarLines).toContainEqual(["update", "sat", null, "00:00-24:00"]);
+    const policyLines = await history("sla_policy", policy.id);
+    expect(policyLines).toContainEqual(["update", "own4", null, "60"]);
+    expect(policyLines).toContainEqual(["update", "level2", null, "resolve · +30 min · → Support N2"]);
+    expect((await call(tech, "GET", `/api/history/sla_policy/${policy.id}`)).statusCode).toBe(403);
+
+    const temporary = await ok<SlaPolicy>(supervisor, "POST", "/api/sla/policies", { name: "Temporaire", entityId: lyon, isRecursive: false,
+      categoryId: null, isActive: false, targets: [{ priority: 1, ownMinutes: null, resolveMinutes: 40 * HOUR }], levels: [] });
+    await ok(supervisor, "PATCH", `/api/sla/policies/${temporary.id}`, { version: temporary.version, isActive: true });
+    await ok(supervisor, "DELETE", `/api/sla/policies/${temporary.id}`);
+    const lines = await history("sla_policy", temporary.id);
+    expect(lines[0]).toEqual(["delete", null, "Temporaire", null]);
+    expect(lines).toContainEqual(["update", "isActive", "false", "true"]);
+    expect(lines).toContainEqual(["create", "resolve1", null, "2400"]);
+    const entry = (await ok<{ data: HistoryEntry[] }>(supervisor, "GET", `/api/history/sla_policy/${temporary.id}`)).data[0]!;
+    expect(entry).toMatchObject({ actorId: supervisor.id });
   });
 });

@@ -5,7 +5,7 @@ import { addBusinessMs, businessMsBetween } from "./calendar/business-time.js";
 import type { BusinessCalendar } from "./calendar/calendar.js";
 import { MINUTE_MS } from "./calendar/day-math.js";
 import { clockOf, type Clock } from "./sla-clock.js";
-import { calendarFor, slaConfig } from "./sla-config.js";
+import { contractOf, slaConfig, ticketCalendar } from "./sla-config.js";
 
 /** A ticket's deadlines as its page shows them: when each is due, the business time left, and its colour. */
 export async function getTicketSla(ctx: Ctx, ticketId: number, at = new Date()): Promise<TicketSla> {
@@ -15,11 +15,13 @@ export async function getTicketSla(ctx: Ctx, ticketId: number, at = new Date()):
     ctx.db.selectFrom("sla_escalation").select(["level_key", "fired_at"]).where("ticket_id", "=", ticketId).orderBy("id").execute(),
     row.sla_id === null ? undefined : ctx.db.selectFrom("sla_policy").select("name").where("id", "=", row.sla_id).executeTakeFirst(),
   ]);
-  const { name: calendarName, calendar } = calendarFor(config, row.entity_id);
+  const { name: calendarName, calendar } = ticketCalendar(config, row);
+  const contract = contractOf(config, row);
   const clock = clockOf(row);
   const resolvedAt = row.is_open === 1 ? null : row.solved_at ?? row.closed_at;
   return {
-    slaId: row.sla_id, slaName: policy?.name ?? null, calendarName, pausedAt: row.sla_paused_at,
+    slaId: row.sla_id, slaName: policy?.name ?? null, calendarName, contractId: contract?.id ?? null, contractName: contract?.name ?? null,
+    pausedAt: row.sla_paused_at,
     own: deadline(calendar, clock, row.sla_own_minutes, row.sla_own_due_at, row.sla_own_met_at, at),
     resolve: deadline(calendar, clock, row.sla_resolve_minutes, row.sla_resolve_due_at, resolvedAt, at),
     escalations: escalations.map((e) => ({ levelKey: e.level_key, firedAt: e.fired_at })),

@@ -10,6 +10,7 @@ import { recordHistory } from "../history/history.service.js";
 import type { Actor } from "../identity/access.js";
 import { notifyFollowup } from "../notifications/notify.js";
 import { sanitizeRichText } from "./html.js";
+import { afterPublicAnswer } from "./ticket-hooks.js";
 import { loadReadableTicket } from "./ticket-access.js";
 
 type Kind = Followup["kind"];
@@ -48,6 +49,8 @@ export async function addFollowup(ctx: Ctx, ticketId: number, input: CreateFollo
     const row = await addSystemFollowup(trx, ctx.actor, ticketId, "followup", body.content, isStaff && body.isPrivate);
     await notifyFollowup(trx, ctx.actor, ticket, isStaff && body.isPrivate, row.id);
     if (body.callSeconds && isStaff) await addCallTime(trx, ctx.actor, ticket, body.callSeconds);
+    const isAnswer = isStaff && !body.isPrivate && ticket.requester_id !== ctx.actor.userId;
+    if (isAnswer) await afterPublicAnswer(trx, ticket);
     return toFollowup(row);
   });
 }

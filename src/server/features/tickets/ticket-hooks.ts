@@ -2,7 +2,7 @@ import type { Db } from "../../db/database.js";
 import type { TicketRow } from "../../db/schema.js";
 import { rulesOnTicketChanged, rulesOnTicketCreated } from "../automation/automation-hooks.js";
 import type { Actor } from "../identity/access.js";
-import { slaOnTicketChanged, slaOnTicketCreated } from "../sla/sla-hooks.js";
+import { slaOnPublicAnswer, slaOnTicketChanged, slaOnTicketCreated } from "../sla/sla-hooks.js";
 
 /**
  * What other modules do when a ticket is created or changed, in the ticket's own transaction.
@@ -17,4 +17,9 @@ export async function afterTicketCreated(db: Db, actor: Actor | undefined, ticke
 export async function afterTicketChanged(db: Db, actor: Actor | undefined, before: TicketRow, change: Partial<TicketRow>): Promise<void> {
   await rulesOnTicketChanged(db, actor, before, change);
   await slaOnTicketChanged(db, actor, before, change);
+}
+
+/** A technician answered the requester publicly (not a private note, not the requester writing): the ticket is taken in charge. */
+export async function afterPublicAnswer(db: Db, ticket: TicketRow): Promise<void> {
+  await slaOnPublicAnswer(db, ticket);
 }

@@ -1,14 +1,17 @@
 import type { ApprovalBody, SatisfactionBody, SolveBody, Ticket } from "../../../shared/api/tickets.js";
 import { OPEN_STATUSES, type TicketStatus } from "../../../shared/domain/tickets.js";
 import type { Db } from "../../db/database.js";
+import type { TicketRow } from "../../db/schema.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { AppError, forbidden } from "../../http/errors.js";
 import { recordHistory } from "../history/history.service.js";
+import type { Actor } from "../identity/access.js";
 import { notifySolutionRefused } from "../notifications/notify.js";
 import { addSystemFollowup } from "./followup.service.js";
 import { loadReadableTicket, loadWritableTicket } from "./ticket-access.js";
 import { applyTicketChange } from "./ticket-write.js";
+import { findTicketRow } from "./ticket.repo.js";
 import { presentTicket } from "./ticket.service.js";
 
 const notNow = (message: string) => new AppError("TICKET_TRANSITION_INVALID", message);
@@ -49,12 +52,29 @@ export async function answerSolution(ctx: Ctx, id: number, body: ApprovalBody): 
       await applyTicketChange(trx, ctx.actor, row, row.version, { status: "closed", closed_at: now() });
       return;
     }
-    const back = row.assignee_id !== null ? "in_progress" : row.group_id !== null ? "assigned" : "new";
-    await applyTicketChange(trx, ctx.actor, row, row.version, { status: back, solved_at: null, solution_type: null });
+    await applyTicketChange(trx, ctx.actor, row, row.version, { status: statusWhenReopened(row), solved_at: null, solution_type: null });
     await addSystemFollowup(trx, ctx.actor, id, "refusal", body.reason, false);
     await notifySolutionRefused(trx, ctx.actor, row);
   });
   return presentTicket(ctx.db, id);
+}
+
+/** Where a ticket goes back to when its requester answers: its technician, else its team, else the queue. */
+export function statusWhenReopened(row: Pick<TicketRow, "assignee_id" | "group_id">): TicketStatus {
+  return row.assignee_id !== null ? "in_progress" : row.group_id !== null ? "assigned" : "new";
+}
+
+/**
+ * The requester answered (by mail, in the caller's transaction): a solved ticket is reopened and a
+ * pending one resumes, as when a solution is refused; the SLA clock restarts through the ticket
+ * hooks. Answers whether the status changed.
+ */
+export async function resumeOnRequesterReply(db: Db, actor: Actor | undefined, ticketId: number): Promise<boolean> {
+  const row = await findTicketRow(db, ticketId);
+  if (!row || (row.status !== "solved" && row.status !== "pending")) return false;
+  return applyTicketChange(db, actor, row, row.version, {
+    status: statusWhenReopened(row), solved_at: null, solution_type: null, pending_reason: null, pending_until: null,
+  });
 }
 
 /** After closing, the requester rates the service once, 1 to 5, with an optional comment. */

@@ -1,11 +1,12 @@
 import type { Db } from "../../db/database.js";
 import type { Flag, TicketRow, TicketTable } from "../../db/schema.js";
 import { flag, now } from "../../db/values.js";
-import { dbKey } from "../../db/db-key.js";
+import { settingCache } from "../../db/setting-cache.js";
 import { AppError } from "../../http/errors.js";
 import { type Change, diffFields, recordHistory } from "../history/history.service.js";
 import type { Actor } from "../identity/access.js";
 import { notifyTicketChange } from "../notifications/notify.js";
+import { sanitizeRichText } from "./html.js";
 import { afterTicketChanged } from "./ticket-hooks.js";
 import { DEFAULT_PRIORITY_MATRIX, OPEN_STATUSES, type TicketStatus, priorityOf } from "../../../shared/domain/tickets.js";
 
@@ -16,7 +17,7 @@ const FIELD_NAMES: Partial<Record<keyof TicketTable, string>> = {
   type: "type", title: "title", description: "description", channel: "channel", assignee_id: "assigneeId",
   group_id: "groupId", level: "level", status: "status", pending_reason: "pendingReason", pending_until: "pendingUntil",
   urgency: "urgency", impact: "impact", priority: "priority", due_at: "dueAt", call_seconds: "callSeconds", solution_type: "solutionType",
-  category_id: "categoryId",
+  category_id: "categoryId", contract_id: "contractId",
 };
 
 function historyChanges(row: TicketRow, change: TicketChange): Change[] {
@@ -64,26 +65,45 @@ export async function loadPriorityMatrix(db: Db): Promise<number[][]> {
 
 /**
  * The matrix as ticket writes use it, read at most every few seconds per database: it changes a few
- * times a year, and every ticket creation needs it. Another instance's change shows within MATRIX_CACHE_MS;
+ * times a year, and every ticket creation needs it. Another instance's change shows within 5 s;
  * this instance's at once (setPriorityMatrix forgets it).
  */
-const MATRIX_CACHE_MS = 5_000;
-const matrixCache = new WeakMap<object, { matrix: number[][]; readAt: number }>();
+const matrixCache = settingCache(5_000, loadPriorityMatrix);
 
 export function forgetPriorityMatrix(db: Db): void {
-  matrixCache.delete(dbKey(db));
-}
-
-async function cachedPriorityMatrix(db: Db): Promise<number[][]> {
-  const cached = matrixCache.get(dbKey(db));
-  if (cached && Date.now() - cached.readAt < MATRIX_CACHE_MS) return cached.matrix;
-  const matrix = await loadPriorityMatrix(db);
-  matrixCache.set(dbKey(db), { matrix, readAt: Date.now() });
-  return matrix;
+  matrixCache.forget(db);
 }
 
 export async function computePriority(db: Db, urgency: number, impact: number): Promise<number> {
-  return priorityOf(await cachedPriorityMatrix(db), urgency, impact);
+  return priorityOf(await matrixCache.get(db), urgency, impact);
+}
+
+export type NewTicketRow = {
+  entityId: number; type: string; title: string; description: string; channel: string;
+  requesterId?: number | null; contactName?: string | null; contactPhone?: string | null; contactEmail?: string | null;
+  assigneeId?: number | null; groupId: number | null; categoryId: number | null; contractId?: number | null;
+  urgency: number; impact: number; dueAt?: string | null; callSeconds?: number | null; createdBy: number | null;
+};
+
+/**
+ * Inserts a new ticket, the one way every module opens one (staff, portal, mail, monitoring):
+ * status from its assignment, priority from the matrix, description sanitized. History,
+ * notifications and the hooks stay with the caller, who knows who acts. Answers its id.
+ */
+export async function insertTicketRow(db: Db, ticket: NewTicketRow): Promise<number> {
+  const at = now();
+  const assigneeId = ticket.assigneeId ?? null;
+  const row = await db.insertInto("ticket").values({
+    entity_id: ticket.entityId, type: ticket.type, title: ticket.title, description: sanitizeRichText(ticket.description),
+    channel: ticket.channel, requester_id: ticket.requesterId ?? null, contact_name: ticket.contactName ?? null,
+    contact_phone: ticket.contactPhone ?? null, contact_email: ticket.contactEmail ?? null, assignee_id: assigneeId,
+    group_id: ticket.groupId, category_id: ticket.categoryId, contract_id: ticket.contractId ?? null, level: 1, status: statusAfterAssignment("new", assigneeId, ticket.groupId),
+    is_open: 1, pending_reason: null, pending_until: null, urgency: ticket.urgency, impact: ticket.impact,
+    priority: await computePriority(db, ticket.urgency, ticket.impact), due_at: ticket.dueAt ?? null, call_seconds: ticket.callSeconds ?? null,
+    version: 1, created_by: ticket.createdBy, created_at: at, updated_at: at,
+    solved_at: null, closed_at: null, satisfaction: null, satisfaction_comment: null, rated_at: null,
+  }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** A ticket with someone or a team on it is "assigned"; one with nobody goes back to "new". */

@@ -19,6 +19,7 @@ export function selectTickets(db: Db) {
         user("first_name", "t.assignee_id").as("assignee_first_name"), user("last_name", "t.assignee_id").as("assignee_last_name"),
         eb.selectFrom("user_group as g").select("g.name").whereRef("g.id", "=", "t.group_id").as("group_name"),
         eb.selectFrom("ticket_category as cat").select("cat.complete_name").whereRef("cat.id", "=", "t.category_id").as("category_name"),
+        eb.selectFrom("contract as k").select("k.name").whereRef("k.id", "=", "t.contract_id").as("contract_name"),
       ];
     });
 }

@@ -12,7 +12,8 @@ import { loadReadableTicket, loadWritableTicket } from "./ticket-access.js";
 import { findCategoryForTicket } from "../categories/category-use.js";
 import { checkAssignment } from "./ticket-assignment.js";
 import { afterTicketCreated } from "./ticket-hooks.js";
-import { applyTicketChange, computePriority, statusAfterAssignment } from "./ticket-write.js";
+import { checkTicketContract } from "../sla/contract-use.js";
+import { applyTicketChange, computePriority, insertTicketRow, statusAfterAssignment } from "./ticket-write.js";
 import { type TicketListRow, selectTickets } from "./ticket.repo.js";
 
 const fullName = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ""}`.trim());
@@ -29,6 +30,7 @@ export function toTicket(row: TicketListRow): Ticket {
     dueAt: row.due_at, callSeconds: row.call_seconds, version: row.version, createdAt: row.created_at,
     updatedAt: row.updated_at, solvedAt: row.solved_at, closedAt: row.closed_at, satisfaction: row.satisfaction,
     satisfactionComment: row.satisfaction_comment, mergedIntoId: row.merged_into_id, solutionType: row.solution_type as SolutionType | null, categoryId: row.category_id, categoryName: row.category_name,
+    contractId: row.contract_id, contractName: row.contract_name,
     sla: row.sla_id === null ? null : { ownDueAt: row.sla_own_due_at, ownMetAt: row.sla_own_met_at, resolveDueAt: row.sla_resolve_due_at,
       nextDueAt: row.sla_next_due_at, nextWarnAt: row.sla_next_warn_at, pausedAt: row.sla_paused_at },
   };
@@ -62,32 +64,30 @@ export async function createTicket(ctx: Ctx, input: CreateTicketBody): Promise<T
     const isStaff = allows(await roleOn(trx, ctx.actor, entityId), "ticket.write");
     if (!isStaff) {
       await assertCan(trx, ctx.actor, "ticket.create", entityId);
-      const staffOnly = [body.requesterId && body.requesterId !== ctx.actor.userId, body.assigneeId, body.groupId, body.impact, body.dueAt, body.contactName];
+      const staffOnly = [body.requesterId && body.requesterId !== ctx.actor.userId, body.assigneeId, body.groupId, body.impact, body.dueAt, body.contactName,
+        body.contractId];
       if (staffOnly.some(Boolean)) throw forbidden();
     } else if (requester) {
       await assertCan(trx, ctx.actor, "user.read", requester.entity_id);
     }
     await checkAssignment(trx, ctx.actor, entityId, body.assigneeId, body.groupId);
+    if (body.contractId) await checkTicketContract(trx, body.contractId, entityId, now().slice(0, 10));
     // The category's defaults fill only what the caller left out; its group was vetted when the category was set up.
     const category = body.categoryId ? await findCategoryForTicket(trx, body.categoryId, entityId, { portal: !isStaff }) : undefined;
     const groupId = body.groupId ?? category?.defaultGroupId ?? null;
     const urgency = body.urgency ?? category?.defaultUrgency ?? 3;
     const impact = body.impact ?? category?.defaultImpact ?? 3;
-    const at = now();
-    const row = await trx.insertInto("ticket").values({
-      entity_id: entityId, type: body.type ?? category?.defaultType ?? "incident", title: body.title, description: sanitizeRichText(body.description),
-      channel: isStaff ? body.channel : "portal", requester_id: requester?.id ?? (body.contactName ? null : ctx.actor.userId),
-      contact_name: body.contactName ?? null, contact_phone: body.contactPhone ?? null, contact_email: body.contactEmail ?? null,
-      assignee_id: body.assigneeId ?? null, group_id: groupId, category_id: category?.id ?? null, level: 1,
-      status: statusAfterAssignment("new", body.assigneeId ?? null, groupId), is_open: 1, pending_reason: null, pending_until: null,
-      urgency, impact, priority: await computePriority(trx, urgency, impact), due_at: body.dueAt ?? null,
-      call_seconds: body.callSeconds ?? null, version: 1, created_by: ctx.actor.userId, created_at: at, updated_at: at,
-      solved_at: null, closed_at: null, satisfaction: null, satisfaction_comment: null, rated_at: null,
-    }).returning("id").executeTakeFirstOrThrow();
-    await recordHistory(trx, ctx.actor, { recordType: "ticket", recordId: row.id, entityId, action: "create", label: body.title });
-    await notifyAssignment(trx, ctx.actor, { id: row.id, title: body.title, assignee_id: body.assigneeId ?? null, group_id: groupId });
-    await afterTicketCreated(trx, ctx.actor, row.id);
-    return row.id;
+    const id = await insertTicketRow(trx, {
+      entityId, type: body.type ?? category?.defaultType ?? "incident", title: body.title, description: body.description,
+      channel: isStaff ? body.channel : "portal", requesterId: requester?.id ?? (body.contactName ? null : ctx.actor.userId),
+      contactName: body.contactName, contactPhone: body.contactPhone, contactEmail: body.contactEmail,
+      assigneeId: body.assigneeId, groupId, categoryId: category?.id ?? null, contractId: body.contractId, urgency, impact,
+      dueAt: body.dueAt, callSeconds: body.callSeconds, createdBy: ctx.actor.userId,
+    });
+    await recordHistory(trx, ctx.actor, { recordType: "ticket", recordId: id, entityId, action: "create", label: body.title });
+    await notifyAssignment(trx, ctx.actor, { id, title: body.title, assignee_id: body.assigneeId ?? null, group_id: groupId });
+    await afterTicketCreated(trx, ctx.actor, id);
+    return id;
   });
   return presentTicket(ctx.db, id);
 }
@@ -97,6 +97,7 @@ export async function updateTicket(ctx: Ctx, id: number, body: UpdateTicketBody)
     const row = await loadWritableTicket(trx, ctx.actor, id);
     await checkAssignment(trx, ctx.actor, row.entity_id, body.assigneeId, body.groupId);
     if (body.categoryId && body.categoryId !== row.category_id) await findCategoryForTicket(trx, body.categoryId, row.entity_id, { portal: false });
+    if (body.contractId && body.contractId !== row.contract_id) await checkTicketContract(trx, body.contractId, row.entity_id, row.created_at.slice(0, 10));
     const assigneeId = body.assigneeId === undefined ? row.assignee_id : body.assigneeId;
     const groupId = body.groupId === undefined ? row.group_id : body.groupId;
     const urgency = body.urgency ?? row.urgency;
@@ -108,6 +109,7 @@ export async function updateTicket(ctx: Ctx, id: number, body: UpdateTicketBody)
       }).filter(([, v]) => v !== undefined)),
       ...(description === undefined ? {} : { description: sanitizeRichText(description) }),
       ...(fields.categoryId === undefined ? {} : { category_id: fields.categoryId }),
+      ...(fields.contractId === undefined ? {} : { contract_id: fields.contractId }),
       assignee_id: assigneeId, group_id: groupId, urgency, impact,
       priority: urgency === row.urgency && impact === row.impact ? row.priority : await computePriority(trx, urgency, impact),
       status: statusAfterAssignment(row.status, assigneeId, groupId),

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Canned, CannedValues } from "../../../shared/api/automation.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
+import { DeleteButton } from "./DeleteButton.js";
 import { CategorySelect } from "../categories/CategorySelect.js";
 import { PlaceholderHint } from "./RuleParts.js";
 import { useCannedList, useDeleteCanned, useSaveCanned } from "./useAutomation.js";
@@ -36,7 +37,7 @@ export function CannedTab() {
                   <Table.Td><Text size="sm">{c.entityName}</Text></Table.Td>
                   <Table.Td><Group gap={4} justify="flex-end" wrap="nowrap">
                     <Button size="xs" variant="subtle" onClick={() => setEditing(c)}>{t("automation.edit")}</Button>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>{t("automation.delete")}</Button>
+                    <DeleteButton name={c.name} onConfirm={() => remove.mutateAsync(c.id)} mutation={remove} />
                   </Group></Table.Td>
                 </Table.Tr>
               ))}

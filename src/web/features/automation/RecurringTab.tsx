@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { RECURRING_FREQUENCIES, type Recurring, type RecurringValues } from "../../../shared/api/automation.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
+import { DeleteButton } from "./DeleteButton.js";
 import { TimeZoneSelect } from "../../components/TimeZoneSelect.js";
 import { UserSelect } from "../../components/UserSelect.js";
 import { useFormat } from "../../i18n/format.js";
@@ -55,7 +56,7 @@ export function RecurringTab() {
                   </Table.Td>
                   <Table.Td><Group gap={4} justify="flex-end" wrap="nowrap">
                     <Button size="xs" variant="subtle" onClick={() => setEditing(r)}>{t("automation.edit")}</Button>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => command.mutate({ kind: "delete", id: r.id })}>{t("automation.delete")}</Button>
+                    <DeleteButton name={r.name} onConfirm={() => command.mutateAsync({ kind: "delete", id: r.id })} mutation={command} />
                   </Group></Table.Td>
                 </Table.Tr>
               ))}

@@ -12,11 +12,12 @@ import { useEntityList } from "../identity/entities/useEntities.js";
 import { useGroupList } from "../identity/groups/useGroups.js";
 import { useTemplates } from "./useAutomation.js";
 
-const FIELDS = [...RULE_LIST_FIELDS, ...RULE_TEXT_FIELDS, "time"] as const;
+const FIELDS = [...RULE_LIST_FIELDS, ...RULE_TEXT_FIELDS, "time", "businessHours"] as const;
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export function newCondition(field: (typeof FIELDS)[number]): RuleCondition {
   if (field === "time") return { field, op: "within", days: [1, 2, 3, 4, 5], from: "08:00", to: "18:00", timeZone: "Europe/Paris" };
+  if (field === "businessHours") return { field, op: "outside" };
   if ((RULE_TEXT_FIELDS as readonly string[]).includes(field)) return { field: field as "title", op: "contains", words: [] };
   return { field: field as "category", op: "in", values: [] };
 }
@@ -69,7 +70,7 @@ export function ConditionEditor({ condition, index, onChange, onRemove }: {
   condition: RuleCondition; index: number; onChange: (c: RuleCondition) => void; onRemove: () => void;
 }) {
   const { t } = useTranslation();
-  const ops = condition.field === "time" ? (["within", "outside"] as const) : "words" in condition ? (["contains", "notContains"] as const) : (["in", "notIn"] as const);
+  const ops = condition.field === "time" || condition.field === "businessHours" ? (["within", "outside"] as const) : "words" in condition ? (["contains", "notContains"] as const) : (["in", "notIn"] as const);
   return (
     <Paper withBorder p="sm" data-condition={index}>
       <Group align="flex-end" gap="sm" wrap="wrap">
@@ -84,6 +85,7 @@ export function ConditionEditor({ condition, index, onChange, onRemove }: {
           <TagsInput label={t("automation.conditions.words")} description={t("automation.conditions.wordsHelp")} flex={1} miw={220}
             value={condition.words} onChange={(words) => onChange({ ...condition, words })} />
         )}
+        {condition.field === "businessHours" && <Text size="sm" c="dimmed" flex={1} miw={220} mb={6}>{t("automation.conditions.businessHoursHelp")}</Text>}
         {condition.field === "time" && (
           <>
             <MultiSelect label={t("automation.conditions.days")} miw={220} value={condition.days.map(String)}

@@ -3,6 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Rule } from "../../../shared/api/automation.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
+import { DeleteButton } from "./DeleteButton.js";
+import { HistoryButton } from "../history/HistoryButton.js";
+import { useRuleWording } from "./history-wording.js";
 import { RuleEditor } from "./RuleEditor.js";
 import { useRuleCommand, useRules } from "./useAutomation.js";
 
@@ -11,6 +14,7 @@ export function RulesTab() {
   const { t } = useTranslation();
   const rules = useRules();
   const command = useRuleCommand();
+  const wording = useRuleWording();
   const [editing, setEditing] = useState<Rule | "new" | null>(null);
   const rows = rules.data ?? [];
   return (
@@ -53,7 +57,8 @@ export function RulesTab() {
                       <ActionIcon variant="subtle" aria-label={t("automation.rules.down", { name: rule.name })} disabled={i === rows.length - 1}
                         onClick={() => command.mutate({ kind: "move", id: rule.id, direction: "down" })}>↓</ActionIcon>
                       <Button size="xs" variant="subtle" onClick={() => setEditing(rule)}>{t("automation.edit")}</Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => command.mutate({ kind: "delete", id: rule.id })}>{t("automation.delete")}</Button>
+                      <HistoryButton recordType="automation_rule" id={rule.id} name={rule.name} wording={wording} />
+                      <DeleteButton name={rule.name} onConfirm={() => command.mutateAsync({ kind: "delete", id: rule.id })} mutation={command} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>

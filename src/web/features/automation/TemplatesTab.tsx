@@ -5,6 +5,7 @@ import type { Template, TemplateValues } from "../../../shared/api/automation.js
 import { SCALE, TICKET_TYPES } from "../../../shared/domain/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
+import { DeleteButton } from "./DeleteButton.js";
 import { CategorySelect } from "../categories/CategorySelect.js";
 import { useGroupList } from "../identity/groups/useGroups.js";
 import { useDeleteTemplate, useSaveTemplate, useTemplates } from "./useAutomation.js";
@@ -37,7 +38,7 @@ export function TemplatesTab() {
                   <Table.Td><Text size="sm">{tpl.entityName}</Text></Table.Td>
                   <Table.Td><Group gap={4} justify="flex-end" wrap="nowrap">
                     <Button size="xs" variant="subtle" onClick={() => setEditing(tpl)}>{t("automation.edit")}</Button>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(tpl.id)}>{t("automation.delete")}</Button>
+                    <DeleteButton name={tpl.name} onConfirm={() => remove.mutateAsync(tpl.id)} mutation={remove} />
                   </Group></Table.Td>
                 </Table.Tr>
               ))}

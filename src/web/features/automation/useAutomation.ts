@@ -16,7 +16,11 @@ export function useRules() {
 /** Every change to one of the lists refreshes that list. */
 function useListMutation<V, R>(path: string, fn: (vars: V) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: [path] }) });
+  return useMutation({ mutationFn: fn, onSuccess: async () => {
+    await client.invalidateQueries({ queryKey: [path] });
+    // A rule's change is in its history now.
+    if (path === RULES) await client.invalidateQueries({ queryKey: ["/api/history"] });
+  } });
 }
 
 export type RuleSave = { id?: number; body: CreateRuleBody | UpdateRuleBody };

@@ -2,6 +2,7 @@ import { Badge, Skeleton, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HistoryEntry, HistoryRecordType } from "../../../shared/api/history.js";
+import { isApiError } from "../../api/client.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { LoadMore } from "../../components/LoadMore.js";
 import { useFormat } from "../../i18n/format.js";
@@ -22,14 +23,21 @@ export function fieldLabel(field: string | null, t: TFunction): string {
   return t(key as "fields.name", { defaultValue: field });
 }
 
+/** How a module names its own fields and shows their values; undefined falls back to the shared names. */
+export type HistoryWording = {
+  field?: (field: string) => string | undefined;
+  value?: (field: string, value: string) => string | undefined;
+};
+
 /** Who changed what, when: one line per change, old value → new value. */
-export function HistoryTab({ recordType, id }: { recordType: HistoryRecordType; id: number }) {
+export function HistoryTab({ recordType, id, wording }: { recordType: HistoryRecordType; id: number; wording?: HistoryWording }) {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useHistory(recordType, id);
 
   if (history.isPending) return <Skeleton h={120} />;
-  if (history.isError) return <ApiErrorAlert error={history.error} />;
+  // A record older than its history (created before changes were recorded) has none yet.
+  if (history.isError && !isApiError(history.error, "NOT_FOUND")) return <ApiErrorAlert error={history.error} />;
   if (history.items.length === 0) return <Text c="dimmed">{t("history.empty")}</Text>;
 
   return (
@@ -50,14 +58,14 @@ export function HistoryTab({ recordType, id }: { recordType: HistoryRecordType; 
               <Table.Tr key={entry.id}>
                 <Table.Td className="nowrap">{format.dateTime(entry.at)}</Table.Td>
                 <Table.Td>{entry.actorName}</Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={ACTION_COLORS[entry.action]}>
+                <Table.Td className="nowrap">
+                  <Badge size="sm" variant="light" color={ACTION_COLORS[entry.action]} style={{ minWidth: "max-content" }}>
                     {t(`history.actions.${entry.action}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{fieldLabel(entry.field, t)}</Table.Td>
+                <Table.Td>{(entry.field && wording?.field?.(entry.field)) ?? fieldLabel(entry.field, t)}</Table.Td>
                 <Table.Td>
-                  <HistoryChange entry={entry} />
+                  <HistoryChange entry={entry} wording={wording} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -80,8 +88,10 @@ const ROLE_NAMES = ["requester", "technician", "supervisor", "admin"] as const;
  * A stored value as the reader should see it: role grants are stored as JSON
  * ({ role, entity, recursive }) and yes/no fields as "true"/"false", both translated here.
  */
-function displayValue(field: string | null, value: string | null, t: TFunction): string | null {
+function displayValue(field: string | null, value: string | null, t: TFunction, wording?: HistoryWording): string | null {
   if (value === null) return null;
+  const own = field ? wording?.value?.(field, value) : undefined;
+  if (own !== undefined) return own;
   if (field === "role" && value.startsWith("{")) {
     try {
       const grant = JSON.parse(value) as { role: (typeof ROLE_NAMES)[number]; entity: string; recursive: boolean };
@@ -97,9 +107,9 @@ function displayValue(field: string | null, value: string | null, t: TFunction):
   return value;
 }
 
-function HistoryChange({ entry: raw }: { entry: HistoryEntry }) {
+function HistoryChange({ entry: raw, wording }: { entry: HistoryEntry; wording?: HistoryWording }) {
   const { t } = useTranslation();
-  const entry = { ...raw, oldValue: displayValue(raw.field, raw.oldValue, t), newValue: displayValue(raw.field, raw.newValue, t) };
+  const entry = { ...raw, oldValue: displayValue(raw.field, raw.oldValue, t, wording), newValue: displayValue(raw.field, raw.newValue, t, wording) };
   if (entry.oldValue === null && entry.newValue === null) return <Text c="dimmed">—</Text>;
   if (entry.oldValue === null) return <Text size="sm" fw={500} className="history-value">{entry.newValue}</Text>;
   if (entry.newValue === null) {

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Tabs, Text, TextInput, Textarea } from "@mantine/core";
+import { Button, Checkbox, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,9 +6,10 @@ import { useNavigate, useParams, useSearchParams } from "react-router";
 import { KB_AUDIENCES, KB_KINDS, KB_LANGUAGES, type KbArticle, type KbDraft, type KbTarget } from "../../../shared/api/kb.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { PageHeader } from "../../components/PageHeader.js";
+import { BodyField } from "./ArticleBodyField.js";
 import { TargetsPicker } from "./TargetsPicker.js";
-import { ArticleBody, uiLanguage } from "./kb-ui.js";
-import { useArticle, useCreateArticle, useDraftFromTicket, useKbCategories, usePreview, useUpdateArticle } from "./useKb.js";
+import { uiLanguage } from "./kb-ui.js";
+import { useArticle, useCreateArticle, useDraftFromTicket, useKbCategories, useUpdateArticle } from "./useKb.js";
 
 type Form = {
   kind: "article" | "known_error"; title: string; body: string; symptom: string; cause: string; workaround: string; fix: string;
@@ -102,7 +103,7 @@ function Editor({ initial, article, draft, draftError, ticketId }: {
               data={(categories.data?.data ?? []).map((c) => ({ value: String(c.id), label: c.completeName }))} onChange={(v) => set("categoryId", v)} />
           </Group>
           {form.kind === "known_error" && <KnownErrorFields form={form} set={set} />}
-          <BodyField value={form.body} onChange={(v) => set("body", v)} />
+          <BodyField value={form.body} onChange={(v) => set("body", v)} article={article} />
           <TextInput label={t("kb.editor.tags")} description={t("kb.editor.tagsHelp")} value={form.tags} onChange={(e) => set("tags", e.currentTarget.value)} />
           <Checkbox label={t("kb.editor.recursive")} checked={form.isRecursive} onChange={(e) => set("isRecursive", e.currentTarget.checked)} />
           <ApiErrorAlert error={create.error ?? update.error} />
@@ -127,30 +128,5 @@ function KnownErrorFields({ form, set }: { form: Form; set: <K extends keyof For
         <TargetsPicker value={form.targets} onChange={(targets) => set("targets", targets)} />
       </Stack>
     </Paper>
-  );
-}
-
-/** Markdown on one tab, the server's rendering (the very HTML readers will get) on the other. */
-function BodyField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  const preview = usePreview();
-  const [tab, setTab] = useState<string | null>("write");
-  return (
-    <Tabs value={tab} onChange={(v) => { setTab(v); if (v === "preview") preview.mutate(value); }}>
-      <Tabs.List>
-        <Tabs.Tab value="write">{t("kb.editor.write")}</Tabs.Tab>
-        <Tabs.Tab value="preview">{t("kb.editor.preview")}</Tabs.Tab>
-      </Tabs.List>
-      <Tabs.Panel value="write" pt="xs">
-        <Textarea label={t("kb.editor.body")} description={t("kb.editor.bodyHelp")} autosize minRows={12} maxRows={40}
-          value={value} onChange={(e) => onChange(e.currentTarget.value)} styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }} />
-      </Tabs.Panel>
-      <Tabs.Panel value="preview" pt="xs">
-        <Paper withBorder p="md" mih={200}>
-          <ApiErrorAlert error={preview.error} />
-          {preview.isPending ? <Skeleton h={120} /> : preview.data?.html ? <ArticleBody html={preview.data.html} /> : <Text c="dimmed">{t("kb.editor.previewEmpty")}</Text>}
-        </Paper>
-      </Tabs.Panel>
-    </Tabs>
   );
 }

@@ -9,6 +9,7 @@ import { useFormat } from "../../i18n/format.js";
 import { useTabParam } from "../../lib/useTabParam.js";
 import { HistoryTab } from "../history/HistoryTab.js";
 import { ArticleRevisions } from "./ArticleRevisions.js";
+import { ArticleFiles } from "./KbFiles.js";
 import { LinkedTickets } from "./LinkedTickets.js";
 import { VoteBox } from "./VoteBox.js";
 import { ArticleBody, KindBadge, KnownErrorView, StatusBadge } from "./kb-ui.js";
@@ -74,6 +75,7 @@ function ArticleContent({ article }: { article: KbArticle }) {
     <Stack gap="md">
       <KnownErrorView article={article} />
       {article.bodyHtml && <Paper withBorder p="md"><ArticleBody html={article.bodyHtml} /></Paper>}
+      <ArticleFiles article={article} />
       {article.tags.length > 0 && <Group gap="xs">
         {article.tags.map((tag) => <Badge key={tag} variant="light" component={Link} to={`/kb?tag=${encodeURIComponent(tag)}`} style={{ cursor: "pointer" }}>{tag}</Badge>)}
       </Group>}

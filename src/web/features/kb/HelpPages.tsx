@@ -7,6 +7,7 @@ import type { KbArticleSummary, KbCategory } from "../../../shared/api/kb.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { LoadMore } from "../../components/LoadMore.js";
 import { PageHeader } from "../../components/PageHeader.js";
+import { ArticleFiles } from "./KbFiles.js";
 import { VoteBox } from "./VoteBox.js";
 import { ArticleBody, ArticleHits, KnownErrorView, uiLanguage } from "./kb-ui.js";
 import { useArticle, useArticleList, useArticleSearch, useKbCategories } from "./useKb.js";
@@ -67,6 +68,7 @@ export function HelpArticlePage() {
       <PageHeader crumbs={[{ label: t("kb.help.back"), to: "/help" }]} title={a.title} />
       <KnownErrorView article={a} />
       {a.bodyHtml && <Paper withBorder p="md"><ArticleBody html={a.bodyHtml} /></Paper>}
+      <ArticleFiles article={a} />
       <VoteBox article={a} showCounts={false} />
       <Group gap="sm">
         <Text>{t("kb.help.stillStuck")}</Text>

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Typography } from "@mantine/core";
+import type { CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { KbArticle, KbArticleSummary, KbKind, KbStatus } from "../../../shared/api/kb.js";
@@ -6,10 +7,15 @@ import type { ArticleHit } from "../../../shared/api/search.js";
 import { useFormat } from "../../i18n/format.js";
 import "./kb.css";
 
-/** An article's body: HTML the server rendered from Markdown and sanitized (allow-list, attachment images only). */
+/**
+ * An article's body: HTML the server rendered from Markdown and sanitized (allow-list, attachment
+ * images only). A deleted file's image is a placeholder the server leaves unlabelled: kb.css labels it.
+ */
 export function ArticleBody({ html }: { html: string }) {
+  const { t } = useTranslation();
+  const labels = { "--kb-file-missing": JSON.stringify(t("kb.files.missing")) } as CSSProperties;
   return (
-    <Typography className="rich-text kb-body">
+    <Typography className="rich-text kb-body" style={labels}>
       <div data-testid="kb-body" dangerouslySetInnerHTML={{ __html: html }} />
     </Typography>
   );

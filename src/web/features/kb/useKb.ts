@@ -94,7 +94,7 @@ export function useDiff(id: number, from: number, to: number) {
 }
 
 export function usePreview() {
-  return useMutation({ mutationFn: (body: string) => api<{ html: string }>("/api/kb/preview", { method: "POST", body: { body } }) });
+  return useMutation({ mutationFn: (input: { body: string; articleId?: number }) => api<{ html: string }>("/api/kb/preview", { method: "POST", body: input }) });
 }
 
 export function useStarter() {

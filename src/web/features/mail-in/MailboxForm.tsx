@@ -7,6 +7,7 @@ import {
 } from "../../../shared/api/mail-in.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
+import { CategorySelect } from "../categories/CategorySelect.js";
 import { GroupSelect } from "../tickets/ticket-ui.js";
 import { useSaveMailbox, useTestMailbox } from "./useMailIn.js";
 
@@ -90,6 +91,8 @@ export function MailboxForm({ mailbox, opened, onClose }: { mailbox: Mailbox | n
               <ApiErrorAlert error={test.error} />
             </>
           )}
+          <CategorySelect label={t("mailIn.form.category")} description={t("mailIn.form.categoryHelp")} value={draft.categoryId}
+            entityId={draft.entityId || undefined} initialLabel={mailbox?.categoryName} onChange={(id) => set("categoryId", id)} clearable />
           <GroupSelect label={t("mailIn.form.group")} value={draft.groupId} onChange={(id) => set("groupId", id)} clearable />
           <Select label={t("mailIn.form.unknownSender")} value={draft.unknownSender} allowDeselect={false}
             data={UNKNOWN_SENDER_ACTIONS.map((a) => ({ value: a, label: t(`mailIn.unknown.${a}`) }))}

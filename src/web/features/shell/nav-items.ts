@@ -19,7 +19,7 @@ import {
   UserIcon,
   UsersIcon,
 } from "../../components/icons.js";
-import { can, isPortalOnly } from "../../lib/permissions.js";
+import { can, isPortalOnly, isRootAdmin } from "../../lib/permissions.js";
 import { CategoryIcon } from "../categories/CategoryIcon.js";
 import { DiagnosticIcon } from "../kb/scripts/DiagnosticIcon.js";
 import { SlaIcon } from "../sla/SlaIcon.js";
@@ -58,7 +58,8 @@ export type NavItem = {
   section: "main" | "admin" | "personal";
 };
 
-type NavRule = NavItem & { permission?: Permission; portal?: boolean };
+/** rootAdmin: settings the API keeps to the root entity's administrators, hidden from a sub-entity's. */
+type NavRule = NavItem & { permission?: Permission; portal?: boolean; rootAdmin?: boolean };
 
 const RULES: NavRule[] = [
   { to: "/", label: "nav.home", icon: HomeIcon, section: "main", portal: false },
@@ -79,7 +80,7 @@ const RULES: NavRule[] = [
   { to: "/admin/suppliers", label: "nav.suppliers", icon: TruckIcon, section: "admin", permission: "asset.read" },
   { to: "/admin/sla", label: "nav.sla", icon: SlaIcon, section: "admin", permission: "sla.manage" },
   { to: "/admin/automation", label: "nav.automation", icon: AutomationIcon, section: "admin", permission: "automation.manage" },
-  { to: "/admin/mail/outgoing", label: "nav.mailOut", icon: MailOutIcon, section: "admin", permission: "mail.manage" },
+  { to: "/admin/mail/outgoing", label: "nav.mailOut", icon: MailOutIcon, section: "admin", permission: "mail.manage", rootAdmin: true },
   { to: "/admin/mail/mailboxes", label: "nav.mailIn", icon: MailInIcon, section: "admin", permission: "mail.manage" },
   { to: "/admin/tokens", label: "nav.tokens", icon: KeyIcon, section: "admin", permission: "token.manage" },
   { to: "/profile", label: "nav.profile", icon: UserIcon, section: "personal" },
@@ -90,6 +91,7 @@ export function navItemsFor(me: Me): NavItem[] {
   const portalOnly = isPortalOnly(me);
   return RULES.filter((rule) => {
     if (rule.portal !== undefined && rule.portal !== portalOnly) return false;
+    if (rule.rootAdmin && !isRootAdmin(me)) return false;
     return rule.permission === undefined || can(me, rule.permission);
   });
 }

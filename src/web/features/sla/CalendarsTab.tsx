@@ -8,19 +8,22 @@ import { ConfirmButton } from "../../components/ConfirmButton.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
 import { TimeZoneSelect } from "../../components/TimeZoneSelect.js";
 import { useFormat } from "../../i18n/format.js";
+import { HistoryButton } from "../history/HistoryButton.js";
+import { useCalendarWording } from "./history-wording.js";
 import type { HolidayCode } from "../../../server/features/sla/calendar/holidays.js";
 import { useDeleteCalendar, useHolidays, useSaveCalendar, useSlaCalendars } from "./useSla.js";
+import { EntityContractSelect } from "./ContractSelect.js";
 
-type Draft = { id: number | null; version: number; entityId: number | null; name: string; timeZone: string;
-  week: Record<Weekday, string>; france: boolean; alsaceMoselle: boolean; closures: string };
+type Draft = { id: number | null; version: number; entityId: number | null; contractId: number | null; contractName: string | null; name: string;
+  timeZone: string; week: Record<Weekday, string>; france: boolean; alsaceMoselle: boolean; closures: string };
 
 const OFFICE = "09:00-12:00, 14:00-18:00";
-const EMPTY: Draft = { id: null, version: 1, entityId: null, name: "", timeZone: "Europe/Paris",
+const EMPTY: Draft = { id: null, version: 1, entityId: null, contractId: null, contractName: null, name: "", timeZone: "Europe/Paris",
   week: { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE, sat: "", sun: "" }, france: true, alsaceMoselle: false, closures: "" };
 
 function fromCalendar(c: SlaCalendar): Draft {
   const d = c.definition;
-  return { id: c.id, version: c.version, entityId: c.entityId, name: c.name, timeZone: d.timeZone,
+  return { id: c.id, version: c.version, entityId: c.entityId, contractId: c.contractId, contractName: c.contractName, name: c.name, timeZone: d.timeZone,
     week: Object.fromEntries(WEEKDAYS.map((day) => [day, d.week[day].join(", ")])) as Record<Weekday, string>,
     france: d.holidays.france, alsaceMoselle: d.holidays.alsaceMoselle,
     closures: d.closures.map((c) => [c.from, c.to ?? "", c.label ?? ""].join(" ").replace(/\s+$/, "")).join("\n") };
@@ -56,6 +59,7 @@ export function CalendarsTab() {
   const { t } = useTranslation();
   const calendars = useSlaCalendars();
   const remove = useDeleteCalendar();
+  const wording = useCalendarWording();
   const [draft, setDraft] = useState<Draft | null>(null);
   return (
     <Stack gap="md">
@@ -80,7 +84,10 @@ export function CalendarsTab() {
               )}
               {calendars.data?.data.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{c.entityName}</Table.Td>
+                  <Table.Td>
+                    {c.entityName}
+                    {c.contractName && <Text size="xs" c="dimmed">{t("slaContracts.ticket.contract", { name: c.contractName })}</Text>}
+                  </Table.Td>
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{c.definition.timeZone}</Table.Td>
                   <Table.Td>{c.definition.week.mon.join(", ") || "—"}</Table.Td>
@@ -88,6 +95,7 @@ export function CalendarsTab() {
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button size="xs" variant="subtle" onClick={() => setDraft(fromCalendar(c))}>{t("sla.edit")}</Button>
+                      <HistoryButton recordType="sla_calendar" id={c.id} name={c.name} wording={wording} />
                       <ConfirmButton label={t("sla.delete")} title={t("sla.calendars.deleteTitle", { name: c.name })} message={t("sla.calendars.deleteMessage")}
                         confirmLabel={t("sla.delete")} onConfirm={() => remove.mutateAsync(c.id)} buttonProps={{ variant: "subtle", color: "red", size: "xs" }} />
                     </Group>
@@ -115,7 +123,8 @@ function CalendarForm({ initial, onDone }: { initial: Draft; onDone: () => void 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (invalid || draft.entityId === null) return;
-    const saved = await save.mutateAsync({ id: draft.id, body: { entityId: draft.entityId, name: draft.name.trim(), definition, version: draft.version } });
+    const saved = await save.mutateAsync({ id: draft.id, body: { entityId: draft.entityId, contractId: draft.contractId, name: draft.name.trim(), definition,
+      version: draft.version } });
     notifications.show({ color: "green", message: t("sla.calendars.saved", { name: saved.name }) });
     onDone();
   };
@@ -124,10 +133,16 @@ function CalendarForm({ initial, onDone }: { initial: Draft; onDone: () => void 
       <Stack gap="sm">
         <Title order={3} size="h4" id="sla-calendar-form">{draft.id === null ? t("sla.calendars.new") : t("sla.calendars.editTitle", { name: initial.name })}</Title>
         <Group align="end" wrap="wrap">
-          {draft.id === null && <EntitySelect label={t("sla.calendars.entity")} value={draft.entityId} onChange={(id) => set("entityId", id)} required />}
+          {draft.id === null && <EntitySelect label={t("sla.calendars.entity")} value={draft.entityId}
+            onChange={(id) => setDraft((d) => ({ ...d, entityId: id, contractId: null }))} required />}
           <TextInput label={t("sla.calendars.name")} value={draft.name} onChange={(e) => set("name", e.currentTarget.value)} required maxLength={200} />
           <TimeZoneSelect label={t("sla.calendars.timeZone")} value={draft.timeZone} onChange={(v) => v && set("timeZone", v)} />
         </Group>
+        {/* The contract is chosen with the calendar, as its entity is: shown afterwards for the record. */}
+        {(draft.id === null || draft.contractId !== null) && (
+          <EntityContractSelect entityId={draft.entityId} value={draft.contractId} onChange={(id) => set("contractId", id)} initialLabel={draft.contractName}
+            disabled={draft.id !== null} description={t("slaContracts.calendarHelp")} maw={520} />
+        )}
         <Text size="sm" c="dimmed">{t("sla.calendars.hoursHelp")}</Text>
         {problems.week && <Text size="sm" c="red" role="alert">{t("sla.calendars.neverOpen")}</Text>}
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>

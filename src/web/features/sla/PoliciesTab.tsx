@@ -8,20 +8,23 @@ import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { ConfirmButton } from "../../components/ConfirmButton.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
 import { CategorySelect } from "../categories/CategorySelect.js";
+import { HistoryButton } from "../history/HistoryButton.js";
 import { GroupSelect } from "../tickets/ticket-ui.js";
+import { usePolicyWording } from "./history-wording.js";
 import { useDeletePolicy, useSavePolicy, useSlaPolicies } from "./useSla.js";
+import { EntityContractSelect } from "./ContractSelect.js";
 
 const PRIORITIES = [5, 4, 3, 2, 1] as const;
 
 type Row = { own: number | ""; resolve: number | "" };
 type Draft = { id: number | null; version: number; name: string; entityId: number | null; isRecursive: boolean; categoryId: number | null;
-  categoryName: string | null; isActive: boolean; targets: Record<number, Row>; levels: SlaLevel[] };
+  categoryName: string | null; contractId: number | null; contractName: string | null; isActive: boolean; targets: Record<number, Row>; levels: SlaLevel[] };
 
 const hours = (minutes: number | null): number | "" => (minutes === null ? "" : Math.round((minutes / 60) * 100) / 100);
 const minutes = (value: number | ""): number | null => (value === "" ? null : Math.round(value * 60));
 
-const EMPTY: Draft = { id: null, version: 1, name: "", entityId: null, isRecursive: true, categoryId: null, categoryName: null, isActive: true,
-  targets: { 5: { own: 0.5, resolve: 4 }, 4: { own: 1, resolve: 8 }, 3: { own: 2, resolve: 16 }, 2: { own: 4, resolve: 24 }, 1: { own: 8, resolve: 40 } },
+const EMPTY: Draft = { id: null, version: 1, name: "", entityId: null, isRecursive: true, categoryId: null, categoryName: null, contractId: null, contractName: null,
+  isActive: true, targets: { 5: { own: 0.5, resolve: 4 }, 4: { own: 1, resolve: 8 }, 3: { own: 2, resolve: 16 }, 2: { own: 4, resolve: 24 }, 1: { own: 8, resolve: 40 } },
   levels: [] };
 
 function fromPolicy(p: SlaPolicy): Draft {
@@ -30,7 +33,7 @@ function fromPolicy(p: SlaPolicy): Draft {
     return [priority, { own: hours(target?.ownMinutes ?? null), resolve: hours(target?.resolveMinutes ?? null) }];
   }));
   return { id: p.id, version: p.version, name: p.name, entityId: p.entityId, isRecursive: p.isRecursive, categoryId: p.categoryId,
-    categoryName: p.categoryName, isActive: p.isActive, targets, levels: p.levels };
+    categoryName: p.categoryName, contractId: p.contractId, contractName: p.contractName, isActive: p.isActive, targets, levels: p.levels };
 }
 
 const NEW_LEVEL: SlaLevel = { target: "resolve", trigger: "share", percent: 75, minutesAfter: null, notify: ["assignee", "group"], groupId: null, raisePriority: false };
@@ -44,6 +47,7 @@ export function PoliciesTab() {
   const { t } = useTranslation();
   const policies = useSlaPolicies();
   const remove = useDeletePolicy();
+  const wording = usePolicyWording();
   const [draft, setDraft] = useState<Draft | null>(null);
   return (
     <Stack gap="md">
@@ -69,7 +73,10 @@ export function PoliciesTab() {
               {policies.data?.data.map((p) => (
                 <Table.Tr key={p.id}>
                   <Table.Td>{p.name} {!p.isActive && <Badge color="gray" variant="light">{t("sla.policies.inactive")}</Badge>}</Table.Td>
-                  <Table.Td>{p.entityName}{p.isRecursive ? ` ${t("sla.policies.andBelow")}` : ""}</Table.Td>
+                  <Table.Td>
+                    {p.contractName ? p.entityName : `${p.entityName}${p.isRecursive ? ` ${t("sla.policies.andBelow")}` : ""}`}
+                    {p.contractName && <Text size="xs" c="dimmed">{t("slaContracts.ticket.contract", { name: p.contractName })}</Text>}
+                  </Table.Td>
                   <Table.Td>{p.categoryName ?? t("sla.policies.anyCategory")}</Table.Td>
                   <Table.Td>
                     {[...p.targets].sort((a, b) => b.priority - a.priority).map((x) => (
@@ -80,6 +87,7 @@ export function PoliciesTab() {
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button size="xs" variant="subtle" onClick={() => setDraft(fromPolicy(p))}>{t("sla.edit")}</Button>
+                      <HistoryButton recordType="sla_policy" id={p.id} name={p.name} wording={wording} />
                       <ConfirmButton label={t("sla.delete")} title={t("sla.policies.deleteTitle", { name: p.name })} message={t("sla.policies.deleteMessage")}
                         confirmLabel={t("sla.delete")} onConfirm={() => remove.mutateAsync(p.id)} buttonProps={{ variant: "subtle", color: "red", size: "xs" }} />
                     </Group>
@@ -113,7 +121,7 @@ function PolicyForm({ initial, onDone }: { initial: Draft; onDone: () => void })
     const targets: SlaTarget[] = PRIORITIES.map((priority) => ({ priority, ownMinutes: minutes(draft.targets[priority]!.own), resolveMinutes: minutes(draft.targets[priority]!.resolve) }))
       .filter((x) => x.ownMinutes !== null || x.resolveMinutes !== null);
     const saved = await save.mutateAsync({ id: draft.id, body: { name: draft.name.trim(), entityId: draft.entityId, isRecursive: draft.isRecursive,
-      categoryId: draft.categoryId, isActive: draft.isActive, targets, levels: draft.levels, version: draft.version } });
+      categoryId: draft.categoryId, contractId: draft.contractId, isActive: draft.isActive, targets, levels: draft.levels, version: draft.version } });
     notifications.show({ color: "green", message: t("sla.policies.saved", { name: saved.name }) });
     onDone();
   };
@@ -123,13 +131,20 @@ function PolicyForm({ initial, onDone }: { initial: Draft; onDone: () => void })
         <Title order={3} size="h4" id="sla-policy-form">{draft.id === null ? t("sla.policies.new") : t("sla.policies.editTitle", { name: initial.name })}</Title>
         <Group align="end" wrap="wrap">
           <TextInput label={t("sla.policies.name")} value={draft.name} onChange={(e) => set("name", e.currentTarget.value)} required maxLength={200} />
-          <EntitySelect label={t("sla.policies.entity")} value={draft.entityId} onChange={(id) => set("entityId", id)} required />
+          <EntitySelect label={t("sla.policies.entity")} value={draft.entityId}
+            onChange={(id) => setDraft((d) => ({ ...d, entityId: id, contractId: id === d.entityId ? d.contractId : null }))} required />
           <CategorySelect label={t("sla.policies.category")} value={draft.categoryId} initialLabel={draft.categoryName ?? undefined}
             onChange={(id: number | null) => set("categoryId", id)} entityId={draft.entityId ?? undefined} clearable placeholder={t("sla.policies.anyCategory")}
             error={issueAt("body.categoryId")} />
+          <EntityContractSelect entityId={draft.entityId} value={draft.contractId} initialLabel={draft.contractName} w={380}
+            onChange={(id) => set("contractId", id)} error={issueAt("body.contractId")} />
         </Group>
+        {draft.contractId !== null && <Text size="sm" c="dimmed">{t("slaContracts.policyHelp")}</Text>}
         <Group>
-          <Checkbox label={t("sla.policies.recursive")} checked={draft.isRecursive} onChange={(e) => set("isRecursive", e.currentTarget.checked)} />
+          {/* A contract's SLA follows the tickets worked under the contract, wherever they are below its entity. */}
+          {draft.contractId === null && (
+            <Checkbox label={t("sla.policies.recursive")} checked={draft.isRecursive} onChange={(e) => set("isRecursive", e.currentTarget.checked)} />
+          )}
           <Switch label={t("sla.policies.active")} checked={draft.isActive} onChange={(e) => set("isActive", e.currentTarget.checked)} />
         </Group>
         <Text size="sm" c="dimmed">{t("sla.policies.targetsHelp")}</Text>

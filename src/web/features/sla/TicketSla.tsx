@@ -30,6 +30,7 @@ export function TicketSlaPanel({ ticket }: { ticket: Ticket }) {
           <Title order={3} size="h5" id="ticket-sla-title">{t("sla.ticket.title")}</Title>
           {sla.data?.slaName && <Text size="xs" c="dimmed">{sla.data.slaName}</Text>}
         </Group>
+        {sla.data?.contractName && <Text size="xs" c="dimmed">{t("slaContracts.ticket.contract", { name: sla.data.contractName })}</Text>}
         {sla.isPending ? <Skeleton h={60} /> : sla.data && (
           <>
             {sla.data.own && <DeadlineRow label={t("sla.targets.own")} deadline={sla.data.own} />}

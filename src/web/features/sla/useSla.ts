@@ -34,7 +34,11 @@ export function useTicketSla(ticketId: number) {
 
 function useSaving<A, R>(fn: (arg: A) => Promise<R>, key: string) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: [key] }) });
+  return useMutation({ mutationFn: fn, onSuccess: async () => {
+    await queryClient.invalidateQueries({ queryKey: [key] });
+    // The change is in the record's history now.
+    await queryClient.invalidateQueries({ queryKey: ["/api/history"] });
+  } });
 }
 
 export function useSaveCalendar() {

@@ -7,6 +7,7 @@ import { TICKET_TYPES, type TicketType } from "../../../shared/domain/tickets.js
 import { UserSelect } from "../../components/UserSelect.js";
 import { useFormat } from "../../i18n/format.js";
 import { CategorySelect } from "../categories/CategorySelect.js";
+import { TicketContractSelect } from "../sla/ContractSelect.js";
 import { notifyTicketError } from "./ticket-errors.js";
 import { formatDuration, GroupSelect, ScaleSelect } from "./ticket-ui.js";
 import { useUpdateTicket } from "./useTickets.js";
@@ -43,12 +44,12 @@ export function TicketPeople({ ticket }: { ticket: Ticket }) {
   );
 }
 
-type Fields = Pick<Ticket, "urgency" | "impact" | "type" | "groupId" | "assigneeId" | "categoryId">;
-const KEYS = ["urgency", "impact", "type", "categoryId", "groupId", "assigneeId"] as const satisfies readonly (keyof Fields)[];
+type Fields = Pick<Ticket, "urgency" | "impact" | "type" | "groupId" | "assigneeId" | "categoryId" | "contractId">;
+const KEYS = ["urgency", "impact", "type", "categoryId", "contractId", "groupId", "assigneeId"] as const satisfies readonly (keyof Fields)[];
 
 const fieldsOf = (ticket: Ticket): Fields => ({
   urgency: ticket.urgency, impact: ticket.impact, type: ticket.type, groupId: ticket.groupId,
-  assigneeId: ticket.assigneeId, categoryId: ticket.categoryId,
+  assigneeId: ticket.assigneeId, categoryId: ticket.categoryId, contractId: ticket.contractId,
 });
 
 /**
@@ -117,6 +118,8 @@ export function TicketFieldsForm({ ticket, readOnly }: { ticket: Ticket; readOnl
           value={values.type} onChange={(value) => value && set("type", value as TicketType)} allowDeselect={false} disabled={readOnly} size="xs" />
         <CategorySelect label={t("categories.picker")} placeholder={readOnly ? "—" : undefined} value={values.categoryId}
           onChange={(value) => set("categoryId", value)} entityId={ticket.entityId} initialLabel={ticket.categoryName} disabled={readOnly} size="xs" />
+        <TicketContractSelect ticketId={ticket.id} value={values.contractId} onChange={(value) => set("contractId", value)}
+          initialLabel={ticket.contractName} disabled={readOnly} size="xs" />
         <GroupSelect label={t("tickets.group")} placeholder={t("tickets.noGroup")} value={values.groupId}
           onChange={(value) => set("groupId", value)} disabled={readOnly} size="xs" />
         <UserSelect label={t("tickets.assignee")} value={values.assigneeId} onChange={(value) => set("assigneeId", value)}

@@ -16,7 +16,7 @@ function ticketValue(field: string | null, value: string | null, t: TFunction): 
 }
 
 /** Fields whose values are record ids or long text: the line says what changed, the History tab has the detail. */
-const NO_VALUE_FIELDS = new Set(["assigneeId", "groupId", "categoryId", "entityId", "description"]);
+const NO_VALUE_FIELDS = new Set(["assigneeId", "groupId", "categoryId", "contractId", "entityId", "description"]);
 
 /** One field change, as a quiet line between the followups. */
 export function TimelineChange({ entry }: { entry: HistoryEntry }) {

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { Ticket } from "../../../shared/api/tickets.js";
 import { TicketAssetsPanel } from "../assets/core/TicketAssetsPanel.js";
+import { TicketMailsPanel } from "../mail-in/TicketMailsPanel.js";
 import { TicketSlaPanel } from "../sla/TicketSla.js";
 import { LinksPanel } from "./LinksPanel.js";
 import { ObserversPanel } from "./ObserversPanel.js";
@@ -17,5 +18,6 @@ export const TICKET_SIDE_PANELS: { key: string; staffOnly: boolean; Panel: Compo
   { key: "requester", staffOnly: true, Panel: ({ ticket }) => <RequesterPanel ticket={ticket} /> },
   { key: "assets", staffOnly: true, Panel: TicketAssetsPanel },
   { key: "links", staffOnly: true, Panel: LinksPanel },
+  { key: "mails", staffOnly: true, Panel: TicketMailsPanel },
   { key: "observers", staffOnly: false, Panel: ({ ticket, staff }) => <ObserversPanel ticketId={ticket.id} staff={staff} /> },
 ];

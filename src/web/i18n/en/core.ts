@@ -180,6 +180,8 @@ export const enCore: typeof frCore = {
     KB_ARTICLE_VERSION_CONFLICT: "Someone changed this article meanwhile: reload it and try again.",
     KB_CATEGORY_NOT_EMPTY: "This category holds subcategories or articles.",
     KB_TICKET_NOT_SOLVED: "Only a solved or closed ticket can become an article.",
+    KB_FILE_NOT_FOUND: "This file no longer exists or is not visible to you.",
+    KB_FILES_LIMIT: "An article cannot hold more than 100 files: delete some before adding more.",
     SCRIPT_NOT_FOUND: "This diagnostic script does not exist or is not visible in your entities.",
     SCRIPT_RUN_NOT_FOUND: "This diagnostic run does not exist or is not yours.",
     SCRIPT_GRAPH_INVALID: "The script has problems: they are shown on the nodes concerned.",
@@ -223,6 +225,8 @@ export const enCore: typeof frCore = {
     SLA_POLICY_NOT_FOUND: "This SLA does not exist or you have no access to it.",
     SLA_VERSION_CONFLICT: "Someone changed it meanwhile: reload the page.",
     SLA_POLICY_INVALID: "This SLA cannot apply as it is: see the fields marked.",
+    CONTRACT_NOT_USABLE: "This contract cannot be used here: of another entity, or not in force.",
+    CONTRACT_IN_USE: "This contract still carries support hours or SLAs, or tickets are worked under it: remove them first, or let it expire.",
     // --- end sla ---
     // --- automation ---
     AUTOMATION_RULE_NOT_FOUND: "This rule does not exist or is not visible to you.",
@@ -254,6 +258,8 @@ export const enCore: typeof frCore = {
     children_other: "Sub-entities ({{count}})",
   },
   history: {
+    title: "History",
+    of: "History of “{{name}}”",
     when: "Date",
     who: "By",
     action: "Action",
@@ -323,6 +329,7 @@ export const enCore: typeof frCore = {
     dueAt: "Due",
     callSeconds: "Call length (s)",
     categoryId: "Category",
+    contractId: "Contract",
     portalLabel: "Portal label",
     defaultType: "Default type",
     defaultGroupId: "Default group",

@@ -22,8 +22,9 @@ import { enKb } from "./kb.js";
 import { enSnmp } from "./snmp.js";
 import { enAssetConnections } from "./asset-connections.js";
 import { enSla } from "./sla.js";
+import { enSlaContracts } from "./sla-contracts.js";
 import { enAutomation } from "./automation.js";
 import { enMailOut } from "./mail-out.js";
 import { enMailIn } from "./mail-in.js";
 
-export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth, ...enSearch, ...enKbScripts, ...enKb, ...enSnmp, ...enAssetConnections, ...enSla, ...enAutomation, ...enMailOut, ...enMailIn };
+export const en: Messages = { ...enCore, ...enIdentity, ...enTickets, ...enCategories, ...enAttachments, ...enRelations, ...enLive, ...enQueue, ...enAssetRefs, ...enAssets, ...enContracts, ...enInventory, ...enAssetImport, ...enAgents, ...enSoftware, ...enAssetInventory, ...enInventoryHealth, ...enSearch, ...enKbScripts, ...enKb, ...enSnmp, ...enAssetConnections, ...enSla, ...enSlaContracts, ...enAutomation, ...enMailOut, ...enMailIn };

@@ -25,6 +25,10 @@ export const enMailIn = {
       testOk_one: "Connected: {{count}} message waiting", testOk_other: "Connected: {{count}} messages waiting",
       testFailed: "Could not connect: {{error}}", group: "Default assigned group", unknownSender: "Unknown sender",
       enabled: "Collection enabled", cancel: "Cancel", save: "Save", saved: "Mailbox “{{name}}” saved",
+      category: "Ticket category", categoryHelp: "Optional; its defaults (type, group, urgency) apply to new tickets",
+    },
+    ticketMails: {
+      title: "Original emails", opened: "Opened the ticket", followup: "Followup", download: "Download the original email from {{from}} ({{date}})",
     },
     received: {
       filter: "Filter by fate", all: "All", date: "Received", from: "Sender", subject: "Subject", mailbox: "Mailbox", fate: "Fate",

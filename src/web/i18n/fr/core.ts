@@ -179,6 +179,8 @@ export const frCore = {
     KB_ARTICLE_VERSION_CONFLICT: "Quelqu’un a modifié cet article entre-temps : rechargez-le et recommencez.",
     KB_CATEGORY_NOT_EMPTY: "Cette catégorie contient des sous-catégories ou des articles.",
     KB_TICKET_NOT_SOLVED: "Seul un ticket résolu ou clos peut devenir un article.",
+    KB_FILE_NOT_FOUND: "Ce fichier n’existe plus ou n’est pas visible pour vous.",
+    KB_FILES_LIMIT: "Un article ne peut contenir plus de 100 fichiers : supprimez-en avant d’en ajouter.",
     SCRIPT_NOT_FOUND: "Ce script de diagnostic n’existe pas ou n’est pas visible dans vos entités.",
     SCRIPT_RUN_NOT_FOUND: "Ce diagnostic n’existe pas ou n’est pas le vôtre.",
     SCRIPT_GRAPH_INVALID: "Le script a des problèmes : ils sont signalés sur les nœuds concernés.",
@@ -222,6 +224,8 @@ export const frCore = {
     SLA_POLICY_NOT_FOUND: "Ce SLA n’existe pas ou vous n’y avez pas accès.",
     SLA_VERSION_CONFLICT: "Quelqu’un l’a modifié entre-temps : rechargez la page.",
     SLA_POLICY_INVALID: "Ce SLA ne peut pas s’appliquer tel quel : voyez les champs signalés.",
+    CONTRACT_NOT_USABLE: "Ce contrat n’est pas utilisable ici : d’une autre entité, ou pas en vigueur.",
+    CONTRACT_IN_USE: "Ce contrat porte encore des horaires ou des SLA, ou des tickets y sont rattachés : retirez-les d’abord, ou laissez-le arriver à échéance.",
     // --- end sla ---
     // --- automation ---
     AUTOMATION_RULE_NOT_FOUND: "Cette règle n'existe pas ou n'est pas visible pour vous.",
@@ -253,6 +257,8 @@ export const frCore = {
     children_other: "Sous-entités ({{count}})",
   },
   history: {
+    title: "Historique",
+    of: "Historique de « {{name}} »",
     when: "Date",
     who: "Auteur",
     action: "Action",
@@ -322,6 +328,7 @@ export const frCore = {
     dueAt: "Échéance",
     callSeconds: "Durée d’appel (s)",
     categoryId: "Catégorie",
+    contractId: "Contrat",
     portalLabel: "Libellé du portail",
     defaultType: "Type par défaut",
     defaultGroupId: "Groupe par défaut",

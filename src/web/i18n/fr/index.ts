@@ -21,11 +21,12 @@ import { frKb } from "./kb.js";
 import { frSnmp } from "./snmp.js";
 import { frAssetConnections } from "./asset-connections.js";
 import { frSla } from "./sla.js";
+import { frSlaContracts } from "./sla-contracts.js";
 import { frAutomation } from "./automation.js";
 import { frMailOut } from "./mail-out.js";
 import { frMailIn } from "./mail-in.js";
 
-export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents, ...frSoftware, ...frAssetInventory, ...frInventoryHealth, ...frSearch, ...frKbScripts, ...frKb, ...frSnmp, ...frAssetConnections, ...frSla, ...frAutomation, ...frMailOut, ...frMailIn };
+export const fr = { ...frCore, ...frIdentity, ...frTickets, ...frCategories, ...frAttachments, ...frRelations, ...frLive, ...frQueue, ...frAssetRefs, ...frAssets, ...frContracts, ...frInventory, ...frAssetImport, ...frAgents, ...frSoftware, ...frAssetInventory, ...frInventoryHealth, ...frSearch, ...frKbScripts, ...frKb, ...frSnmp, ...frAssetConnections, ...frSla, ...frSlaContracts, ...frAutomation, ...frMailOut, ...frMailIn };
 
 /** Every language has the same keys as French, with its own words. */
 export type Messages = typeof fr;

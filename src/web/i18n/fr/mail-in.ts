@@ -25,6 +25,10 @@ export const frMailIn = {
       testOk_one: "Connexion réussie : {{count}} message en attente", testOk_other: "Connexion réussie : {{count}} messages en attente",
       testFailed: "Connexion impossible : {{error}}", group: "Groupe affecté par défaut", unknownSender: "Expéditeur inconnu",
       enabled: "Collecte activée", cancel: "Annuler", save: "Enregistrer", saved: "Boîte « {{name}} » enregistrée",
+      category: "Catégorie des tickets", categoryHelp: "Facultative ; ses valeurs par défaut (type, groupe, urgence) s’appliquent aux nouveaux tickets",
+    },
+    ticketMails: {
+      title: "E-mails d’origine", opened: "A ouvert le ticket", followup: "Suivi", download: "Télécharger l’e-mail d’origine de {{from}} ({{date}})",
     },
     received: {
       filter: "Filtrer par sort", all: "Tous", date: "Reçu le", from: "Expéditeur", subject: "Objet", mailbox: "Boîte", fate: "Sort",

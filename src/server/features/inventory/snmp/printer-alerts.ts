@@ -10,7 +10,7 @@ import { now } from "../../../db/values.js";
 import { recordHistory } from "../../history/history.service.js";
 import { notifyAssignment } from "../../notifications/notify.js";
 import { sanitizeRichText } from "../../tickets/html.js";
-import { applyTicketChange, computePriority, statusAfterAssignment } from "../../tickets/ticket-write.js";
+import { applyTicketChange, insertTicketRow } from "../../tickets/ticket-write.js";
 import { percentOf, supplyKind } from "./snmp-device.js";
 import type { SnmpDeviceRead } from "./snmp-read.js";
 
@@ -53,19 +53,15 @@ function ticketText(printer: Printer, supply: LowSupply, settings: SnmpSettingsB
 async function openTicket(trx: Db, printer: Printer, supply: LowSupply, settings: SnmpSettingsBody): Promise<number> {
   const { title, description } = ticketText(printer, supply, settings);
   const at = now();
-  const ticket = await trx.insertInto("ticket").values({
-    entity_id: printer.entity_id, type: "request", title, description: sanitizeRichText(description), channel: "monitoring", requester_id: null,
-    contact_name: null, contact_phone: null, contact_email: null, assignee_id: null, group_id: null, category_id: null, level: 1,
-    status: statusAfterAssignment("new", null, null), is_open: 1, pending_reason: null, pending_until: null,
-    urgency: TICKET_PRIORITY, impact: TICKET_PRIORITY, priority: await computePriority(trx, TICKET_PRIORITY, TICKET_PRIORITY), due_at: null,
-    call_seconds: null, version: 1, created_by: null, created_at: at, updated_at: at, solved_at: null, closed_at: null,
-    satisfaction: null, satisfaction_comment: null, rated_at: null,
-  }).returning("id").executeTakeFirstOrThrow();
-  await trx.insertInto("ticket_asset").values({ ticket_id: ticket.id, asset_id: printer.id, created_by: null, created_at: at }).execute();
-  await recordHistory(trx, undefined, { recordType: "ticket", recordId: ticket.id, entityId: printer.entity_id, action: "create", label: title });
-  await recordHistory(trx, undefined, { recordType: "ticket", recordId: ticket.id, entityId: printer.entity_id, action: "link", field: "asset", label: printer.asset_tag });
-  await notifyAssignment(trx, undefined, { id: ticket.id, title, assignee_id: null, group_id: null });
-  return ticket.id;
+  const ticketId = await insertTicketRow(trx, {
+    entityId: printer.entity_id, type: "request", title, description, channel: "monitoring",
+    groupId: null, categoryId: null, urgency: TICKET_PRIORITY, impact: TICKET_PRIORITY, createdBy: null,
+  });
+  await trx.insertInto("ticket_asset").values({ ticket_id: ticketId, asset_id: printer.id, created_by: null, created_at: at }).execute();
+  await recordHistory(trx, undefined, { recordType: "ticket", recordId: ticketId, entityId: printer.entity_id, action: "create", label: title });
+  await recordHistory(trx, undefined, { recordType: "ticket", recordId: ticketId, entityId: printer.entity_id, action: "link", field: "asset", label: printer.asset_tag });
+  await notifyAssignment(trx, undefined, { id: ticketId, title, assignee_id: null, group_id: null });
+  return ticketId;
 }
 
 /** The supplies that run out and are under the threshold now. */

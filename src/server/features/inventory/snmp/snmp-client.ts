@@ -4,6 +4,7 @@
  */
 import * as snmp from "net-snmp";
 import type { SnmpCredentialRow } from "./snmp.table.js";
+import { openNullable } from "../../../security/secret-box.js";
 
 /** Per request: a host that does not answer in time is taken as silent (one retry, for a lost datagram). */
 export const SNMP_TIMEOUT_MS = 1000;
@@ -37,7 +38,8 @@ function v3User(credential: SnmpCredentialRow): snmp.User {
     privProtocol: priv, privKey: credential.priv_key ?? undefined };
 }
 
-function openRaw(host: string, port: number, credential: SnmpCredentialRow): snmp.Session {
+function openRaw(host: string, port: number, stored: SnmpCredentialRow): snmp.Session {
+  const credential = { ...stored, community: openNullable(stored.community), auth_key: openNullable(stored.auth_key), priv_key: openNullable(stored.priv_key) };
   const common = { port, timeout: SNMP_TIMEOUT_MS, retries: SNMP_RETRIES };
   if (credential.version === "v3") return snmp.createV3Session(host, v3User(credential), { ...common, version: 3 });
   const version = credential.version === "v1" ? snmp.Version1 : snmp.Version2c;

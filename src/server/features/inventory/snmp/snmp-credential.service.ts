@@ -1,6 +1,6 @@
 /**
- * The SNMP credentials of an entity: a community (v1, v2c) or a v3 user. Secrets are stored as
- * typed, because they must be said to the devices, and never leave the server: the API answers
+ * The SNMP credentials of an entity: a community (v1, v2c) or a v3 user. Secrets are stored
+ * sealed (they must be said to the devices, so cannot be hashed) and never leave the server: the API answers
  * only whether each is set. Reading needs asset.read, changing asset.manage, in the entity; a
  * credential serves the ranges of its entity and of its sub-entities.
  */
@@ -8,6 +8,7 @@ import type { CreateSnmpCredentialBody, SnmpCredential, UpdateSnmpCredentialBody
 import type { Page } from "../../../../shared/api/common.js";
 import type { Db } from "../../../db/database.js";
 import { now } from "../../../db/values.js";
+import { sealNullable } from "../../../security/secret-box.js";
 import type { Ctx } from "../../../http/context.js";
 import { decodeCursor, toPage } from "../../../http/cursor.js";
 import { AppError, notFound } from "../../../http/errors.js";
@@ -64,7 +65,7 @@ export async function createSnmpCredential(ctx: Ctx, body: CreateSnmpCredentialB
       priv_protocol: v3 ? (body.privProtocol ?? null) : null, priv_key: v3 ? (body.privKey ?? null) : null, created_at: now(), updated_at: now(),
     };
     checkComplete(values);
-    const row = await trx.insertInto("snmp_credential").values(values).returning("id").executeTakeFirstOrThrow();
+    const row = await trx.insertInto("snmp_credential").values({ ...values, ...sealed(values) }).returning("id").executeTakeFirstOrThrow();
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: body.entityId, entityId: body.entityId, action: "link", field: "snmpCredential", label: body.name });
     return row.id;
   });
@@ -72,6 +73,11 @@ export async function createSnmpCredential(ctx: Ctx, body: CreateSnmpCredentialB
 }
 
 const SECRETS = { community: "community", authKey: "auth_key", privKey: "priv_key" } as const;
+
+/** The secrets as stored: sealed (security/secret-box), also those kept from before sealing existed. */
+function sealed(row: Pick<SnmpCredentialTable, "community" | "auth_key" | "priv_key">) {
+  return { community: sealNullable(row.community), auth_key: sealNullable(row.auth_key), priv_key: sealNullable(row.priv_key) };
+}
 
 export async function updateSnmpCredential(ctx: Ctx, id: number, body: UpdateSnmpCredentialBody): Promise<SnmpCredential> {
   await ctx.db.transaction().execute(async (trx) => {
@@ -95,8 +101,8 @@ export async function updateSnmpCredential(ctx: Ctx, id: number, body: UpdateSnm
     for (const field of ["name", "version", "username", "auth_protocol", "priv_protocol"] as const) {
       if (next[field] !== row[field]) changes.push({ field: `snmpCredential.${field}`, oldValue: row[field], newValue: next[field] });
     }
-    await trx.updateTable("snmp_credential").set({ name: next.name, version: next.version, community: next.community, username: next.username,
-      auth_protocol: next.auth_protocol, auth_key: next.auth_key, priv_protocol: next.priv_protocol, priv_key: next.priv_key, updated_at: now() })
+    await trx.updateTable("snmp_credential").set({ name: next.name, version: next.version, username: next.username,
+      auth_protocol: next.auth_protocol, priv_protocol: next.priv_protocol, ...sealed(next), updated_at: now() })
       .where("id", "=", id).execute();
     if (changes.length > 0) await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: row.entity_id, entityId: row.entity_id, action: "update", changes });
   });

@@ -79,6 +79,9 @@ describe.skipIf(missingSnmpd())("SNMP discovery against Debian's snmpd", () => {
       expect(credential).toMatchObject({ communitySet: true, version: "v2c" });
       const listed = await call<{ data: SnmpCredential[] }>("GET", "/api/inventory/snmp/credentials");
       expect(listed.text).not.toContain(COMMUNITY);
+      // Stored sealed (security/secret-box): the scan below proves it is opened to talk to the device.
+      const stored = await t.db.selectFrom("snmp_credential").select("community").where("id", "=", credential.id).executeTakeFirstOrThrow();
+      expect(stored.community).toMatch(/^v1:/);
       const range = await addRange("Imprimantes Lyon", [credential.id]);
       const run = await scan(range.id);
       expect(run).toMatchObject({ status: "done", total: 1, done: 1, found: 1, error: null, finishedAt: expect.any(String) });

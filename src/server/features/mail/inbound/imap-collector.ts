@@ -10,6 +10,7 @@ import type { Kysely } from "kysely";
 import type { MailboxTestResult } from "../../../../shared/api/mail-in.js";
 import type { DB } from "../../../db/schema.js";
 import { now } from "../../../db/values.js";
+import { openSecret } from "../../../security/secret-box.js";
 import type { MailMailboxRow } from "./mail-in.table.js";
 import { type MailInDeps, processReceived, receiveMail } from "./mail-ingest.js";
 
@@ -76,7 +77,16 @@ export async function collectMailbox(deps: MailInDeps, mailboxId: number): Promi
   const mailbox = await deps.db.selectFrom("mail_mailbox").selectAll().where("id", "=", mailboxId).executeTakeFirstOrThrow();
   let collected = 0;
   let error: string | null = null;
-  const client = imapClient({ host: mailbox.host ?? "", port: mailbox.port ?? 993, tls: mailbox.tls, username: mailbox.username ?? "", password: mailbox.password ?? "" });
+  let password: string;
+  try {
+    password = openSecret(mailbox.password ?? "");
+  } catch (err) {
+    // Sealed with another key: said on the mailbox, for its admin to type the password again.
+    error = (err as Error).message;
+    await releaseLease(deps.db, mailboxId, owner, error);
+    return { collected, error };
+  }
+  const client = imapClient({ host: mailbox.host ?? "", port: mailbox.port ?? 993, tls: mailbox.tls, username: mailbox.username ?? "", password });
   client.on("error", (err: unknown) => deps.log.warn({ err, mailboxId }, "IMAP connection error"));
   try {
     await client.connect();

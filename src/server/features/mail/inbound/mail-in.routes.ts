@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
 import { z } from "zod";
-import { PageQuerySchema } from "../../../../shared/api/common.js";
+import { IdParamsSchema, PageQuerySchema } from "../../../../shared/api/common.js";
 import {
   CollectResultSchema, MailboxBodySchema, MailboxPageSchema, MailboxParamsSchema, MailboxSchema, MailboxTestBodySchema,
   MailboxTestResultSchema, MailInSettingsSchema, ReceivedMailPageSchema, ReceivedMailParamsSchema, ReceivedMailQuerySchema,
-  ReceivedMailSchema,
+  ReceivedMailSchema, TicketMailPageSchema, TicketMailParamsSchema,
 } from "../../../../shared/api/mail-in.js";
 import { type RouteSpec, route } from "../../../http/route.js";
 import { contentDisposition } from "../../attachments/attachment.routes.js";
@@ -12,6 +12,7 @@ import {
   collectMailboxNow, createMailbox, deleteMailbox, getMailInSettings, getMailbox, listMailboxes, listReceivedMails,
   openReceivedRaw, retryReceivedMail, testMailbox, updateMailInSettings, updateMailbox,
 } from "./mailbox.service.js";
+import { listTicketMails, openTicketMailRaw } from "./ticket-mail.service.js";
 
 const tag = "mail-in";
 const mailboxes = "/api/mail-in/mailboxes";
@@ -41,6 +42,16 @@ export const mailInRoutes: RouteSpec[] = [
     params: ReceivedMailParamsSchema, response: z.string().meta({ format: "binary" }),
     handler: async (ctx, { params, reply }) => {
       const { filePath, fileName } = await openReceivedRaw(ctx, params.id);
+      reply.header("Content-Type", "message/rfc822").header("Content-Disposition", contentDisposition("attachment", fileName));
+      return reply.send(createReadStream(filePath));
+    } }),
+  route({ method: "GET", url: "/api/tickets/:id/mails", tag, auth: "user", summary: "The mails the ticket and its followups were made from (staff who see the ticket)",
+    params: IdParamsSchema, query: PageQuerySchema, response: TicketMailPageSchema,
+    handler: (ctx, { params, query }) => listTicketMails(ctx, params.id, query) }),
+  route({ method: "GET", url: "/api/tickets/:id/mails/:mailId/raw", tag, auth: "user", summary: "One of those mails as received (message/rfc822)",
+    params: TicketMailParamsSchema, response: z.string().meta({ format: "binary" }),
+    handler: async (ctx, { params, reply }) => {
+      const { filePath, fileName } = await openTicketMailRaw(ctx, params.id, params.mailId);
       reply.header("Content-Type", "message/rfc822").header("Content-Disposition", contentDisposition("attachment", fileName));
       return reply.send(createReadStream(filePath));
     } }),

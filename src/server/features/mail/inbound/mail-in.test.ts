@@ -46,7 +46,7 @@ describe.skipIf(!hasDovecot)("email in against a real Dovecot", () => {
     let user: { id: number };
     let staff: { user: { id: number }; cookie: string };
 
-    const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, payload?: object, cookie = t.adminCookie) =>
+    const call = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object, cookie = t.adminCookie) =>
       app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
     const collect = () => collectMailbox(deps, box.id);
     const latest = async (): Promise<ReceivedMail> => (await call("GET", "/api/mail-in/received?limit=1")).json().data[0];
@@ -78,7 +78,7 @@ describe.skipIf(!hasDovecot)("email in against a real Dovecot", () => {
       await t.close();
       await fs.rm(filesDir, { recursive: true, force: true });
     });
-    beforeEach(() => forgetMailInCache());
+    beforeEach(() => forgetMailInCache(t.db));
 
     it("never returns the password, and tests the connection with the stored one", async () => {
       const listed = await call("GET", "/api/mail-in/mailboxes");
@@ -181,6 +181,134 @@ describe.skipIf(!hasDovecot)("email in against a real Dovecot", () => {
       await call("PUT", "/api/mail-in/settings", { blocklist: [], maxMessageMb: 25 });
     });
 
+    it("opens Outlook's winmail.dat: the files inside become the ticket's attachments and its RTF body the description", async () => {
+      const raw = rawMail("outlook-winmail-tnef.eml").toString("latin1").replace(/francois\.lefevre@acme-industrie\.fr/gi, "jeanne.durand@acme.fr");
+      const received = await deliver(Buffer.from(raw, "latin1"));
+      expect(received).toMatchObject({ status: "ticket", subject: "Capture et favoris du poste COMPTA-12" });
+      const ticket = await ticketOf(received.ticketId!);
+      expect(ticket.description).toContain("Casdasdfasdfasd");
+      const files = await t.db.selectFrom("attachment").select(["file_name", "content_type"]).where("ticket_id", "=", ticket.id).execute();
+      expect(files).toContainEqual({ file_name: "zappa_av1.jpg", content_type: "image/jpeg" });
+      expect(files.map((f) => f.file_name)).not.toContain("winmail.dat");
+    });
+
+    it("files a nested multipart: the alternative's html with its related image, the PDF and the forwarded mail", async () => {
+      const raw = rawMail("nested-multipart.eml").toString("latin1").replace(/sophie\.bernard@acme-industrie\.fr/gi, "jeanne.durand@acme.fr");
+      const received = await deliver(Buffer.from(raw, "latin1"));
+      const ticket = await ticketOf(received.ticketId!);
+      expect(ticket.title).toBe("Écran bleu au démarrage du poste ACCUEIL-03");
+      const files = await t.db.selectFrom("attachment").select(["id", "file_name", "content_type"]).where("ticket_id", "=", ticket.id).execute();
+      const image = files.find((f) => f.content_type === "image/png")!;
+      expect(ticket.description).toContain(`/api/attachments/${image.id}?inline=1`);
+      expect(ticket.description).not.toContain("Trojan");
+      expect(files.map((f) => f.file_name)).toContain("Rapport antivirus.pdf");
+    });
+
+    it("reopens a solved ticket and resumes a pending one (SLA clock included) when the requester replies, and a technician's mail does not", async () => {
+      const policy = await call("POST", "/api/sla/policies", { name: `Mail ${dialect}`, entityId: lyon, isRecursive: true, categoryId: null, isActive: true,
+        targets: [{ priority: 3, ownMinutes: 120, resolveMinutes: 480 }], levels: [] });
+      expect(policy.statusCode, policy.body).toBe(201);
+      const first = await deliver(mail({ from: "jeanne.durand@acme.fr", subject: "Souris HS", messageId: "<souris-1@acme.fr>" }));
+      const id = first.ticketId!;
+      const post = async (url: string, body: object) => {
+        const res = await call("POST", url, { version: (await ticketOf(id)).version, ...body }, staff.cookie);
+        expect(res.statusCode, res.body).toBe(200);
+      };
+      await post(`/api/tickets/${id}/take`, {});
+      await post(`/api/tickets/${id}/solution`, { content: "<p>Pile changée.</p>" });
+      const reply = (n: number, from = "jeanne.durand@acme.fr") =>
+        deliver(mail({ from, subject: "RE: Souris HS", inReplyTo: "<souris-1@acme.fr>", messageId: `<souris-${n}@acme.fr>`, body: "Toujours en panne." }));
+      expect(await reply(2)).toMatchObject({ status: "followup", ticketId: id });
+      expect(await ticketOf(id)).toMatchObject({ status: "in_progress", solved_at: null, solution_type: null, is_open: 1 });
+
+      await post(`/api/tickets/${id}/status`, { status: "pending", reason: "Attente du retour de la souris" });
+      expect((await ticketOf(id)).sla_paused_at).not.toBeNull();
+      const staffEmail = `${staff.user.id}.tech@vigie.example.fr`;
+      await t.db.updateTable("app_user").set({ email: staffEmail }).where("id", "=", staff.user.id).execute();
+      expect(await reply(3, staffEmail)).toMatchObject({ status: "followup", ticketId: id });
+      expect((await ticketOf(id)).status).toBe("pending"); // the technician's own note
+      await reply(4);
+      expect(await ticketOf(id)).toMatchObject({ status: "in_progress", pending_reason: null, sla_paused_at: null });
+      const history = await t.db.selectFrom("history").select(["field", "new_value"]).where("record_type", "=", "ticket").where("record_id", "=", id)
+        .where("field", "=", "status").execute();
+      expect(history.map((h) => h.new_value)).toEqual(expect.arrayContaining(["solved", "in_progress", "pending"]));
+      await t.db.updateTable("sla_policy").set({ is_active: 0 }).where("id", "=", policy.json().id).execute();
+    });
+
+    it("counts a technician's mail to the requester as taking the ticket in charge, not the requester's own", async () => {
+      const policy = await call("POST", "/api/sla/policies", { name: `Prise en charge ${dialect}`, entityId: lyon, isRecursive: true, categoryId: null,
+        isActive: true, targets: [{ priority: 3, ownMinutes: 60, resolveMinutes: 480 }], levels: [] });
+      expect(policy.statusCode, policy.body).toBe(201);
+      const id = (await deliver(mail({ from: "jeanne.durand@acme.fr", subject: "Écran noir", messageId: "<ecran-1@acme.fr>" }))).ticketId!;
+      const reply = (n: number, from: string) =>
+        deliver(mail({ from, subject: "RE: Écran noir", inReplyTo: "<ecran-1@acme.fr>", messageId: `<ecran-${n}@acme.fr>`, body: "Message." }));
+      await reply(2, "jeanne.durand@acme.fr");
+      expect((await ticketOf(id)).sla_own_met_at).toBeNull();
+      const staffEmail = `${staff.user.id}.answer@vigie.example.fr`;
+      await t.db.updateTable("app_user").set({ email: staffEmail }).where("id", "=", staff.user.id).execute();
+      await reply(3, staffEmail);
+      expect((await ticketOf(id)).sla_own_met_at).not.toBeNull();
+      expect((await call("PATCH", `/api/sla/policies/${policy.json().id}`, { version: policy.json().version, isActive: false })).statusCode).toBe(200);
+    });
+
+    it("answers a reply to a closed ticket with a new ticket that names and links the old one", async () => {
+      const first = await deliver(mail({ from: "jeanne.durand@acme.fr", subject: "Clavier", messageId: "<clavier-1@acme.fr>" }));
+      const id = first.ticketId!;
+      await t.db.updateTable("ticket").set({ status: "closed", is_open: 0, closed_at: new Date().toISOString() }).where("id", "=", id).execute();
+      const reply = await deliver(mail({ from: "jeanne.durand@acme.fr", subject: `RE: [Vigie #${id}] Clavier`, inReplyTo: "<clavier-1@acme.fr>", body: "Ça recommence." }));
+      expect(reply.status).toBe("ticket");
+      expect(reply.ticketId).not.toBe(id);
+      expect((await ticketOf(id)).status).toBe("closed");
+      const next = await ticketOf(reply.ticketId!);
+      expect(next).toMatchObject({ title: "Clavier", requester_id: user.id, status: "new" });
+      expect(next.description).toContain(`#${id}`);
+      expect(next.description).toContain("Ça recommence.");
+      const links = (await call("GET", `/api/tickets/${next.id}/links`, undefined, staff.cookie)).json().data;
+      expect(links).toMatchObject([{ ticketId: id, kind: "related" }]);
+    });
+
+    it("offers a ticket's original mails to the staff who see it, never to its requester", async () => {
+      const requester = await signedInUser(t, { entityId: lyon, role: "requester" });
+      await t.db.updateTable("app_user").set({ email: "paul.requester@acme.fr" }).where("id", "=", requester.user.id).execute();
+      const first = await deliver(mail({ from: "paul.requester@acme.fr", subject: "Wifi lent", messageId: "<wifi-1@acme.fr>" }));
+      const reply = await deliver(mail({ from: "paul.requester@acme.fr", subject: "RE: Wifi lent", inReplyTo: "<wifi-1@acme.fr>", body: "Pire ce matin.\n\n> cité" }));
+      const id = first.ticketId!;
+      const listed = await call("GET", `/api/tickets/${id}/mails`, undefined, staff.cookie);
+      expect(listed.statusCode, listed.body).toBe(200);
+      expect(listed.json().data).toMatchObject([
+        { id: first.id, followupId: null, fromAddress: "paul.requester@acme.fr", subject: "Wifi lent" },
+        { id: reply.id, followupId: expect.any(Number), subject: "RE: Wifi lent" },
+      ]);
+      const raw = await call("GET", `/api/tickets/${id}/mails/${reply.id}/raw`, undefined, staff.cookie);
+      expect(raw.statusCode).toBe(200);
+      expect(raw.headers["content-type"]).toContain("message/rfc822");
+      expect(raw.body).toContain("> cité"); // the whole mail, not the trimmed followup
+      expect((await call("GET", `/api/tickets/${id}/mails/${first.id}/raw`, undefined, staff.cookie)).statusCode).toBe(200);
+      // A mail of another ticket is not reachable through this one.
+      const other = await deliver(mail({ from: "jeanne.durand@acme.fr", subject: "Autre" }));
+      expect((await call("GET", `/api/tickets/${id}/mails/${other.id}/raw`, undefined, staff.cookie)).statusCode).toBe(404);
+      for (const url of [`/api/tickets/${id}/mails`, `/api/tickets/${id}/mails/${first.id}/raw`]) {
+        const denied = await call("GET", url, undefined, requester.cookie);
+        expect(denied.statusCode).toBe(403);
+        expect(denied.body).not.toContain("Wifi");
+      }
+      const paris = (await makeEntity(t.db, t.rootId, `Paris ${dialect} mails`)).id;
+      const parisTech = await signedInUser(t, { entityId: paris, role: "technician" });
+      expect((await call("GET", `/api/tickets/${id}/mails`, undefined, parisTech.cookie)).statusCode).toBe(403);
+    });
+
+    it("stores the IMAP password sealed, still reads one saved in clear, and seals it at the next save", async () => {
+      const stored = async () => (await t.db.selectFrom("mail_mailbox").select("password").where("id", "=", box.id).executeTakeFirstOrThrow()).password!;
+      expect(await stored()).toMatch(/^v1:/);
+      expect(await stored()).not.toContain(PASSWORD);
+      await t.db.updateTable("mail_mailbox").set({ password: PASSWORD }).where("id", "=", box.id).execute();
+      expect((await collect()).error).toBeNull();
+      const current = (await call("GET", `/api/mail-in/mailboxes/${box.id}`)).json();
+      expect((await call("PUT", `/api/mail-in/mailboxes/${box.id}`, { ...current, password: null })).statusCode).toBe(200);
+      expect(await stored()).toMatch(/^v1:/);
+      expect((await collect()).error).toBeNull();
+    });
+
     it("keeps a mail that fails, and files it on retry", async () => {
       // The attachments' temporary folder made unusable: storing the PDF fails.
       await fs.rm(path.join(filesDir, "tmp"), { recursive: true, force: true });
@@ -221,6 +349,33 @@ describe.skipIf(!hasDovecot)("email in against a real Dovecot", () => {
         expect(refused).toMatch(/550/);
       } finally {
         await receiver.close();
+      }
+    });
+
+    it.skipIf(!hasSwaks)("offers STARTTLS when given a certificate, and takes the mail over TLS", async () => {
+      const res = await call("POST", "/api/mail-in/mailboxes", { name: "Réception TLS", entityId: lyon, kind: "smtp", address: "tls@vigie.example.fr" });
+      expect(res.statusCode, res.body).toBe(201);
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "vigie-receiver-tls-"));
+      const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+      await run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=mx.vigie.test"]);
+      const send = (port: number, subject: string) => run("swaks", ["--server", `127.0.0.1:${port}`, "--tls", "--to", "tls@vigie.example.fr",
+        "--from", "jeanne.durand@acme.fr", "--header", `Subject: ${subject}`, "--body", "Envoyé chiffré.", "--silent", "2"]);
+      const plain = await startMailReceiver(deps, { port: 0, host: "127.0.0.1" });
+      try {
+        // swaks --tls insists on STARTTLS: a receiver without a certificate does not offer it.
+        await expect(send(plain.port, "Sans TLS")).rejects.toThrow();
+      } finally {
+        await plain.close();
+      }
+      const receiver = await startMailReceiver(deps, { port: 0, host: "127.0.0.1", tls: { key: await fs.readFile(key), cert: await fs.readFile(cert) } });
+      try {
+        await send(receiver.port, "Imprimante chiffrée");
+        const received = await latest();
+        expect(received).toMatchObject({ status: "ticket", mailboxName: "Réception TLS" });
+        expect(await ticketOf(received.ticketId!)).toMatchObject({ channel: "email", title: "Imprimante chiffrée" });
+      } finally {
+        await receiver.close();
+        await fs.rm(dir, { recursive: true, force: true });
       }
     });
 

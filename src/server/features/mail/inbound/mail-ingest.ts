@@ -4,6 +4,7 @@
  * a ticket or a followup, and its fate written on its row. A failure is kept and retried later.
  */
 import type { Kysely } from "kysely";
+import type { Db } from "../../../db/database.js";
 import type { DB, TicketRow } from "../../../db/schema.js";
 import { now } from "../../../db/values.js";
 import type { Role } from "../../../../shared/domain/roles.js";
@@ -91,11 +92,14 @@ async function fileMail(deps: MailInDeps, mailbox: MailMailboxRow, mail: Inbound
   const files = await prepareFiles(deps.filesDir, mail.attachments);
   try {
     const fate = await deps.db.transaction().execute(async (trx): Promise<Fate> => {
-      if (ticket) {
-        const followupId = await addFollowupFromMail(trx, ticket, mail, sender, files);
+      // A closed ticket stays closed (its satisfaction survey, its statistics): the reply opens a new one that points back to it.
+      if (ticket && ticket.status !== "closed") {
+        const isStaff = await senderIsStaff(trx, ticket, sender);
+        const followupId = await addFollowupFromMail(trx, ticket, mail, sender, files,
+          { resumes: !isStaff, answers: isStaff && sender.userId !== ticket.requester_id });
         return { status: "followup", reason: null, error: null, ticket_id: ticket.id, followup_id: followupId };
       }
-      const ticketId = await openTicketFromMail(trx, mailbox, mail, sender, files);
+      const ticketId = await openTicketFromMail(trx, mailbox, mail, sender, files, ticket);
       return { status: "ticket", reason: null, error: null, ticket_id: ticketId, followup_id: null };
     });
     await commitFiles(deps.filesDir, files.accepted);
@@ -139,6 +143,12 @@ async function maySubjectThread(db: Kysely<DB>, ticket: TicketRow, sender: Sende
   const observer = await db.selectFrom("ticket_observer").select("user_id")
     .where("ticket_id", "=", ticket.id).where("user_id", "=", sender.userId).executeTakeFirst();
   if (observer) return true;
+  return senderIsStaff(db, ticket, sender);
+}
+
+/** Staff of the ticket's entity: their mail is work on the ticket, not the requester's answer that reopens it. */
+async function senderIsStaff(db: Db, ticket: TicketRow, sender: Sender): Promise<boolean> {
+  if (sender.userId === null) return false;
   const grants = await db.selectFrom("role_grant as g").innerJoin("entity as e", "e.id", "g.entity_id")
     .select(["g.entity_id", "g.role", "g.recursive", "e.parent_id"]).where("g.user_id", "=", sender.userId).execute();
   const actor: Actor = { kind: "session", userId: sender.userId, name: sender.name, grants: grants.map((g) => ({

@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { MAIL_IN_MAX_MB, type MailInSettings, MailInSettingsSchema } from "../../../../shared/api/mail-in.js";
 import type { Db } from "../../../db/database.js";
+import { settingCache } from "../../../db/setting-cache.js";
 import { storageKeyOf, storedPath } from "../../attachments/file-store.js";
 
 export const MAIL_IN_SETTINGS_KEY = "mail.in";
@@ -48,10 +49,15 @@ export function rawFilePath(filesDir: string, sha256: string): string {
 
 /** Settings and own addresses change rarely and are read for every mail: kept a few seconds per process. */
 const CACHE_MS = 5_000;
-let cached: { at: number; settings: MailInSettings; ownAddresses: string[] } | undefined;
+const context = settingCache(CACHE_MS, async (db): Promise<{ settings: MailInSettings; ownAddresses: string[] }> => {
+  const settings = await readMailInSettings(db);
+  const boxes = await db.selectFrom("mail_mailbox").select("address").execute();
+  const sender = await db.selectFrom("setting").select("value").where("key", "=", "mail.smtp").executeTakeFirst();
+  return { settings, ownAddresses: [...boxes.map((b) => b.address), ...fromAddressOf(sender?.value)] };
+});
 
-export function forgetMailInCache(): void {
-  cached = undefined;
+export function forgetMailInCache(db: Db): void {
+  context.forget(db);
 }
 
 export async function readMailInSettings(db: Db): Promise<MailInSettings> {
@@ -66,13 +72,8 @@ export async function readMailInSettings(db: Db): Promise<MailInSettings> {
 }
 
 /** The settings and every mailbox address (mail from one of them is a loop), from the cache. */
-export async function mailInContext(db: Db): Promise<{ settings: MailInSettings; ownAddresses: string[] }> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached;
-  const settings = await readMailInSettings(db);
-  const boxes = await db.selectFrom("mail_mailbox").select("address").execute();
-  const sender = await db.selectFrom("setting").select("value").where("key", "=", "mail.smtp").executeTakeFirst();
-  cached = { at: Date.now(), settings, ownAddresses: [...boxes.map((b) => b.address), ...fromAddressOf(sender?.value)] };
-  return cached;
+export function mailInContext(db: Db): Promise<{ settings: MailInSettings; ownAddresses: string[] }> {
+  return context.get(db);
 }
 
 /** The notification sender's address, from the outgoing mail settings (read as plain JSON, whatever their shape). */

@@ -12,8 +12,9 @@ import { recordHistory } from "../../history/history.service.js";
 import type { Actor } from "../../identity/access.js";
 import { notifyAssignment, notifyFollowup, notifyUsers } from "../../notifications/notify.js";
 import { sanitizeRichText } from "../../tickets/html.js";
-import { afterTicketCreated } from "../../tickets/ticket-hooks.js";
-import { computePriority, statusAfterAssignment } from "../../tickets/ticket-write.js";
+import { afterPublicAnswer, afterTicketCreated } from "../../tickets/ticket-hooks.js";
+import { resumeOnRequesterReply } from "../../tickets/ticket-solution.service.js";
+import { insertTicketRow } from "../../tickets/ticket-write.js";
 import type { InboundMail } from "./inbound-mail.js";
 import type { MailMailboxRow } from "./mail-in.table.js";
 import { type PreparedFiles, insertFiles } from "./mail-files.js";
@@ -68,38 +69,54 @@ export async function rememberMessageId(db: Db, messageId: string | null, ticket
     .onConflict((oc) => oc.column("message_id").doNothing()).execute();
 }
 
-/** Opens the ticket in the mailbox's entity, with the mailbox's category and group; returns its id. */
-export async function openTicketFromMail(db: Db, mailbox: MailMailboxRow, mail: InboundMail, sender: Sender, files: PreparedFiles): Promise<number> {
+/**
+ * Opens the ticket in the mailbox's entity, with the mailbox's category and group; returns its id.
+ * `previous`: the closed ticket the mail answers, which the new one names and links to.
+ */
+export async function openTicketFromMail(db: Db, mailbox: MailMailboxRow, mail: InboundMail, sender: Sender, files: PreparedFiles,
+  previous?: TicketRow): Promise<number> {
   const entityId = mailbox.entity_id;
   const category = await categoryFor(db, mailbox, entityId);
   const groupId = mailbox.group_id ?? category?.defaultGroupId ?? null;
-  const urgency = category?.defaultUrgency ?? 3;
-  const impact = category?.defaultImpact ?? 3;
   const title = (cleanSubject(mail.subject) || `E-mail de ${sender.name || sender.address}`).slice(0, 200);
   const isContact = sender.userId === null;
-  const at = now();
-  const row = await db.insertInto("ticket").values({
-    entity_id: entityId, type: category?.defaultType ?? "incident", title, description: "",
-    channel: "email", requester_id: sender.userId, contact_name: isContact ? sender.name || sender.address : null, contact_phone: null,
-    contact_email: isContact ? sender.address : null, assignee_id: null, group_id: groupId, category_id: category?.id ?? null, level: 1,
-    status: statusAfterAssignment("new", null, groupId), is_open: 1, pending_reason: null, pending_until: null,
-    urgency, impact, priority: await computePriority(db, urgency, impact), due_at: null,
-    call_seconds: null, version: 1, created_by: sender.userId, created_at: at, updated_at: at,
-    solved_at: null, closed_at: null, satisfaction: null, satisfaction_comment: null, rated_at: null,
-  }).returning("id").executeTakeFirstOrThrow();
-  const byContentId = await insertFiles(db, row.id, null, files.accepted, sender.userId);
-  const description = (bodyHtml(mail, byContentId) || "<p>(e-mail sans texte)</p>") + refusedNote(files);
-  await db.updateTable("ticket").set({ description: sanitizeRichText(description) }).where("id", "=", row.id).execute();
+  const id = await insertTicketRow(db, {
+    entityId, type: category?.defaultType ?? "incident", title, description: "", channel: "email", requesterId: sender.userId,
+    contactName: isContact ? sender.name || sender.address : null, contactEmail: isContact ? sender.address : null,
+    groupId, categoryId: category?.id ?? null, urgency: category?.defaultUrgency ?? 3, impact: category?.defaultImpact ?? 3, createdBy: sender.userId,
+  });
+  const byContentId = await insertFiles(db, id, null, files.accepted, sender.userId);
+  const description = followsNote(previous) + (bodyHtml(mail, byContentId) || "<p>(e-mail sans texte)</p>") + refusedNote(files);
+  await db.updateTable("ticket").set({ description: sanitizeRichText(description) }).where("id", "=", id).execute();
   const actor = actorOf(sender);
-  await recordHistory(db, actor, { recordType: "ticket", recordId: row.id, entityId, action: "create", label: title });
-  await notifyAssignment(db, actor, { id: row.id, title, assignee_id: null, group_id: groupId });
-  await rememberMessageId(db, mail.messageId, row.id);
-  await afterTicketCreated(db, actor, row.id);
-  return row.id;
+  await recordHistory(db, actor, { recordType: "ticket", recordId: id, entityId, action: "create", label: title });
+  if (previous) await linkToPrevious(db, actor, sender, id, entityId, previous);
+  await notifyAssignment(db, actor, { id, title, assignee_id: null, group_id: groupId });
+  await rememberMessageId(db, mail.messageId, id);
+  await afterTicketCreated(db, actor, id);
+  return id;
 }
 
-/** Adds the reply's new part (quoted history and signature trimmed) to the ticket; returns the followup's id. */
-export async function addFollowupFromMail(db: Db, ticket: TicketRow, mail: InboundMail, sender: Sender, files: PreparedFiles): Promise<number> {
+function followsNote(previous: TicketRow | undefined): string {
+  if (!previous) return "";
+  return `<p>Réponse reçue après la clôture du ticket #${previous.id} « ${escapeHtml(previous.title)} » : nouveau ticket.</p>`;
+}
+
+/** A "related" link, as a technician would make it, so each ticket shows the other. */
+async function linkToPrevious(db: Db, actor: Actor | undefined, sender: Sender, id: number, entityId: number, previous: TicketRow) {
+  await db.insertInto("ticket_link").values({ ticket_id: id, other_id: previous.id, kind: "related", created_by: sender.userId, created_at: now() }).execute();
+  await recordHistory(db, actor, { recordType: "ticket", recordId: id, entityId, action: "link", field: "link", label: `#${previous.id}` });
+  await recordHistory(db, actor, { recordType: "ticket", recordId: previous.id, entityId: previous.entity_id, action: "link", field: "link", label: `#${id}` });
+}
+
+/**
+ * Adds the reply's new part (quoted history and signature trimmed) to the ticket; returns the
+ * followup's id. `resumes`: the requester's side answered, so a solved ticket reopens and a
+ * pending one resumes (a technician's mail leaves the status alone). `answers`: a technician
+ * answered the requester by mail, which takes the ticket in charge for the SLA as a public followup does.
+ */
+export async function addFollowupFromMail(db: Db, ticket: TicketRow, mail: InboundMail, sender: Sender, files: PreparedFiles,
+  opts: { resumes: boolean; answers: boolean }): Promise<number> {
   const at = now();
   const text = trimReply(mail.text);
   const content = sanitizeRichText((textToHtml(text) || "<p>(e-mail sans texte)</p>") + refusedNote(files));
@@ -113,6 +130,8 @@ export async function addFollowupFromMail(db: Db, ticket: TicketRow, mail: Inbou
   const actor = actorOf(sender);
   if (actor) await notifyFollowup(db, actor, ticket, false);
   else await notifyContactReply(db, ticket);
+  if (opts.resumes) await resumeOnRequesterReply(db, actor, ticket.id);
+  if (opts.answers) await afterPublicAnswer(db, ticket);
   return row.id;
 }
 

@@ -18,25 +18,27 @@ import { recordHistory } from "../../history/history.service.js";
 import { assertCan, entityScope, inScope } from "../../identity/access.js";
 import { assertRootAdmin } from "../../identity/root-admin.js";
 import { filesDirOf } from "../../attachments/file-store.js";
+import { SecretBoxError, openSecret, sealNullable, sealSecret } from "../../../security/secret-box.js";
 import { collectMailbox, testImap } from "./imap-collector.js";
 import type { MailMailboxRow, MailReceivedRow } from "./mail-in.table.js";
 import { processReceived } from "./mail-ingest.js";
 import { MAIL_IN_SETTINGS_KEY, forgetMailInCache, rawFilePath, readMailInSettings } from "./mail-store.js";
 
-type MailboxWithEntity = MailMailboxRow & { entity_name: string };
+type MailboxWithEntity = MailMailboxRow & { entity_name: string; category_name: string | null };
 
 function toMailbox(row: MailboxWithEntity): Mailbox {
   return {
     id: row.id, name: row.name, entityId: row.entity_id, entityName: row.entity_name, kind: row.kind, address: row.address,
     host: row.host, port: row.port, tls: row.tls, username: row.username, hasPassword: Boolean(row.password),
-    folder: row.folder, afterAction: row.after_action, afterFolder: row.after_folder, categoryId: row.category_id,
+    folder: row.folder, afterAction: row.after_action, afterFolder: row.after_folder, categoryId: row.category_id, categoryName: row.category_name,
     groupId: row.group_id, unknownSender: row.unknown_sender, isEnabled: Boolean(row.is_enabled),
     lastRunAt: row.last_run_at, lastError: row.last_error, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 
 function mailboxQuery(db: Db) {
-  return db.selectFrom("mail_mailbox as m").innerJoin("entity as e", "e.id", "m.entity_id").selectAll("m").select("e.name as entity_name");
+  return db.selectFrom("mail_mailbox as m").innerJoin("entity as e", "e.id", "m.entity_id")
+    .leftJoin("ticket_category as c", "c.id", "m.category_id").selectAll("m").select(["e.name as entity_name", "c.complete_name as category_name"]);
 }
 
 /** A mailbox of an entity the actor manages mail for; others answer 404 (their existence is not told). */
@@ -92,12 +94,12 @@ export async function createMailbox(ctx: Ctx, input: MailboxBody): Promise<Mailb
   const id = await ctx.db.transaction().execute(async (trx) => {
     await checkBody(trx, ctx, body);
     const row = await trx.insertInto("mail_mailbox").values({
-      ...columnsOf(body), password: body.password ?? null, lease_owner: null, lease_until: null, last_run_at: null, last_error: null, created_at: now(),
+      ...columnsOf(body), password: body.password ? sealSecret(body.password) : null, lease_owner: null, lease_until: null, last_run_at: null, last_error: null, created_at: now(),
     }).returning("id").executeTakeFirstOrThrow();
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: body.entityId, entityId: body.entityId, action: "link", field: "mailbox", label: body.name });
     return row.id;
   });
-  forgetMailInCache();
+  forgetMailInCache(ctx.db);
   return getMailbox(ctx, id);
 }
 
@@ -106,12 +108,12 @@ export async function updateMailbox(ctx: Ctx, id: number, input: MailboxBody): P
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadMailbox(trx, ctx, id);
     await checkBody(trx, ctx, body, id);
-    // No password typed: the stored one stays (the form never receives it).
-    const password = body.password === undefined || body.password === null || body.password === "" ? row.password : body.password;
+    // No password typed: the stored one stays (the form never receives it), sealed now if it was saved before sealing existed.
+    const password = sealNullable(body.password === undefined || body.password === null || body.password === "" ? row.password : body.password);
     await trx.updateTable("mail_mailbox").set({ ...columnsOf(body), password }).where("id", "=", id).execute();
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: body.entityId, entityId: body.entityId, action: "update", field: "mailbox", label: body.name });
   });
-  forgetMailInCache();
+  forgetMailInCache(ctx.db);
   return getMailbox(ctx, id);
 }
 
@@ -121,7 +123,7 @@ export async function deleteMailbox(ctx: Ctx, id: number): Promise<void> {
     await trx.deleteFrom("mail_mailbox").where("id", "=", id).execute();
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: row.entity_id, entityId: row.entity_id, action: "unlink", field: "mailbox", label: row.name });
   });
-  forgetMailInCache();
+  forgetMailInCache(ctx.db);
 }
 
 /** Tries the settings typed in the form; an existing mailbox's stored password fills in when none is typed. */
@@ -129,7 +131,14 @@ export async function testMailbox(ctx: Ctx, input: MailboxTestBody): Promise<Mai
   const body = MailboxTestBodySchema.parse(input);
   entityScope(ctx.actor, "mail.manage");
   let password = body.password ?? "";
-  if (body.mailboxId !== null && password === "") password = (await loadMailbox(ctx.db, ctx, body.mailboxId)).password ?? "";
+  if (body.mailboxId !== null && password === "") {
+    try {
+      password = openSecret((await loadMailbox(ctx.db, ctx, body.mailboxId)).password ?? "");
+    } catch (error) {
+      if (error instanceof SecretBoxError) return { ok: false, messages: null, error: error.message };
+      throw error;
+    }
+  }
   return testImap({ host: body.host, port: body.port, tls: body.tls, username: body.username, password }, body.folder);
 }
 
@@ -208,6 +217,6 @@ export async function updateMailInSettings(ctx: Ctx, input: MailInSettings): Pro
       .onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
     await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: rootId, entityId: rootId, action: "update", field: "mailIn", label: MAIL_IN_SETTINGS_KEY });
   });
-  forgetMailInCache();
+  forgetMailInCache(ctx.db);
   return body;
 }

@@ -52,6 +52,37 @@ describe("readMessage", () => {
     expect(mail.text).toBe("Bonjour,\n\nLa facture jointe n’apparaît pas dans l’ERP, voici la capture de l’écran d’erreur :\n\nFrançois");
   });
 
+  it("opens Outlook's winmail.dat (TNEF): its files become attachments and its compressed RTF body the text", async () => {
+    const mail = await readMessage(rawMail("outlook-winmail-tnef.eml"));
+    expect(mail.from).toEqual({ address: "francois.lefevre@acme-industrie.fr", name: "Lefèvre, François" });
+    expect(mail.attachments.map((a) => [a.filename, a.size])).toEqual([["zappa_av1.jpg", 2937], ["bookmark.htm", 85805]]);
+    expect(mail.attachments[0]!.content.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff])); // a JPEG
+    expect(mail.attachments.some((a) => a.filename === "winmail.dat")).toBe(false);
+    expect(mail.text.split("\n").filter(Boolean)).toEqual(Array(6).fill("Casdasdfasdfasd"));
+    expect(mail.html).toBeNull();
+  });
+
+  it("keeps a winmail.dat it cannot read as an attachment", async () => {
+    const raw = rawMail("outlook-winmail-tnef.eml").toString("latin1").replace(/\n\neJ8\+/, "\n\nAAAA");
+    const mail = await readMessage(Buffer.from(raw, "latin1"));
+    expect(mail.attachments.map((a) => a.filename)).toEqual(["winmail.dat"]);
+    expect(mail.text).toBe("");
+  });
+
+  it("reads nested multiparts: the alternative's text and html, the related image, the mixed files and a forwarded mail", async () => {
+    const mail = await readMessage(rawMail("nested-multipart.eml"));
+    expect(mail.subject).toBe("Écran bleu au démarrage du poste ACCUEIL-03");
+    expect(mail.text).toContain("affiche un écran bleu à chaque démarrage depuis la mise à jour de cette nuit.");
+    expect(mail.text).not.toContain("Trojan"); // the forwarded mail's text stays in its attachment
+    expect(mail.html).toContain('src="cid:D41C8E2A-7B3F-4E19-A5C6-9F0D2B1E4A77"');
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.inline, a.contentId])).toEqual([
+      ["IMG_2041.png", "image/png", true, "D41C8E2A-7B3F-4E19-A5C6-9F0D2B1E4A77"],
+      ["Rapport antivirus.pdf", "application/pdf", false, null],
+      ["Alerte antivirus.eml", "message/rfc822", false, null],
+    ]);
+    expect(mail.attachments[2]!.content.toString()).toContain("Trojan.GenericKD");
+  });
+
   it("converts an HTML-only message to text without scripts, styles or tracking images, and keeps the html as received", async () => {
     const mail = await readMessage(rawMail("html-only.eml"));
     expect(mail.text).toBe(

@@ -1,6 +1,7 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from "mailparser";
 import { htmlToText } from "./html-to-text.js";
 import { InboundMailError, type InboundAttachment, type InboundMail, type MailAddress } from "./inbound-mail.js";
+import { isTnef, readTnef } from "./tnef.js";
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
@@ -28,8 +29,14 @@ export async function readMessage(raw: Buffer, maxBytes = DEFAULT_MAX_MESSAGE_BY
   } catch (error) {
     throw new InboundMailError("MAIL_UNREADABLE", `Message could not be parsed: ${(error as Error).message}`);
   }
-  const html = typeof mail.html === "string" && mail.html.trim() !== "" ? mail.html : null;
-  const text = bodyText(mail.text ?? "", html);
+  const tnef = unpackTnef(mail.attachments.map(toAttachment));
+  let html = typeof mail.html === "string" && mail.html.trim() !== "" ? mail.html : null;
+  let text = bodyText(mail.text ?? "", html);
+  // Outlook may leave the MIME body empty and put the message in winmail.dat only.
+  if (text === "" && html === null && (tnef.html || tnef.text)) {
+    html = tnef.html;
+    text = bodyText(tnef.text ?? "", tnef.html);
+  }
   return {
     messageId: messageIds(mail.messageId)[0] ?? null,
     inReplyTo: messageIds(mail.inReplyTo)[0] ?? null,
@@ -41,7 +48,7 @@ export async function readMessage(raw: Buffer, maxBytes = DEFAULT_MAX_MESSAGE_BY
     date: headerDate(mail),
     text,
     html,
-    attachments: mail.attachments.map(toAttachment),
+    attachments: tnef.attachments,
     headers: classifyHeaders(mail),
   };
 }
@@ -86,6 +93,38 @@ function toAttachment(attachment: Attachment): InboundAttachment {
     inline: attachment.contentDisposition === "inline" || attachment.related === true,
     contentId: attachment.cid ?? null,
   };
+}
+
+/**
+ * winmail.dat replaced by the files inside it, and the body it holds. One that cannot be read
+ * stays as it is: the technician still has the file, and the whole mail stays downloadable.
+ */
+function unpackTnef(attachments: InboundAttachment[]): { attachments: InboundAttachment[]; text: string | null; html: string | null } {
+  const result: InboundAttachment[] = [];
+  let text: string | null = null;
+  let html: string | null = null;
+  for (const attachment of attachments) {
+    const content = isTnef(attachment.contentType, attachment.filename) ? tryReadTnef(attachment.content) : null;
+    if (!content) {
+      result.push(attachment);
+      continue;
+    }
+    text ??= content.text?.trim() || null;
+    html ??= content.html?.trim() || null;
+    for (const file of content.files) {
+      result.push({ filename: file.filename, contentType: file.contentType ?? "application/octet-stream", size: file.content.length,
+        content: file.content, inline: false, contentId: file.contentId });
+    }
+  }
+  return { attachments: result, text, html };
+}
+
+function tryReadTnef(content: Buffer) {
+  try {
+    return readTnef(content);
+  } catch {
+    return null;
+  }
 }
 
 function defaultFilename(contentType: string): string {

@@ -9,7 +9,8 @@ import type { MailMailboxRow } from "./mail-in.table.js";
 import { type MailInDeps, receiveMail } from "./mail-ingest.js";
 import { mailInContext } from "./mail-store.js";
 
-export type ReceiverOptions = { port: number; host?: string; lmtp?: boolean };
+/** `tls`: a certificate and its key (PEM); the receiver then offers STARTTLS, as the servers that relay to it expect. */
+export type ReceiverOptions = { port: number; host?: string; lmtp?: boolean; tls?: { key: Buffer; cert: Buffer } };
 export type MailReceiver = { port: number; close: () => Promise<void> };
 
 async function mailboxFor(deps: MailInDeps, address: string): Promise<MailMailboxRow | undefined> {
@@ -28,7 +29,9 @@ async function readStream(stream: SMTPServerDataStream, maxBytes: number): Promi
 
 export async function startMailReceiver(deps: MailInDeps, options: ReceiverOptions): Promise<MailReceiver> {
   const server = new SMTPServer({
-    lmtp: options.lmtp ?? false, authOptional: true, disabledCommands: ["AUTH", "STARTTLS"], logger: false,
+    // No AUTH: like any MX, the receiver takes mail for its own mailboxes only (onRcptTo), from anyone.
+    lmtp: options.lmtp ?? false, authOptional: true, disabledCommands: options.tls ? ["AUTH"] : ["AUTH", "STARTTLS"], logger: false,
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     banner: "Vigie",
     onRcptTo(address, _session, callback) {
       mailboxFor(deps, address.address).then((box) => {

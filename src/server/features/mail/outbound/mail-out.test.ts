@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../../../test/app.js";
 import { DIALECTS } from "../../../../../test/db.js";
 import { type Worker, startWorker } from "../../../jobs/worker.js";
+import { openSecret } from "../../../security/secret-box.js";
 import { notifyGroup, notifyUsers } from "../../notifications/notify.js";
 import { MAIL_OUT_JOBS } from "./mail-out.jobs.js";
 import { closeTransport, forgetSmtpCache } from "./smtp-settings.js";
@@ -77,7 +78,7 @@ describe.skipIf(!available).each(DIALECTS)("email out against a real SMTP server
   beforeEach(() => { sink.clear(); });
 
   it("queues nothing while SMTP is not configured", async () => {
-    forgetSmtpCache();
+    forgetSmtpCache(t.db);
     await newTicket(tech.cookie);
     const jobs = await t.db.selectFrom("job").select("name").where("name", "like", "mail.%").execute();
     expect(jobs).toEqual([]);
@@ -90,10 +91,20 @@ describe.skipIf(!available).each(DIALECTS)("email out against a real SMTP server
     expect(saved.json()).toMatchObject({ configured: true, passwordSet: true, user: "relay", appUrl: "https://vigie.example" });
     const read = await call("GET", "/api/mail/smtp", t.adminCookie);
     expect(read.body).not.toContain("S3cret-pass!");
+    // Stored sealed; a password saved in clear before sealing existed still counts and is sealed at the next save.
+    const stored = async () => JSON.parse((await t.db.selectFrom("setting").select("value").where("key", "=", "mail.smtp").executeTakeFirstOrThrow()).value);
+    expect((await stored()).password).toMatch(/^v1:/);
+    expect(openSecret((await stored()).password)).toBe("S3cret-pass!");
+    await t.db.updateTable("setting").set({ value: JSON.stringify({ ...(await stored()), password: "Old-clear-pass" }) }).where("key", "=", "mail.smtp").execute();
     // Saving without a password keeps it; "" removes it.
     expect((await call("PUT", "/api/mail/smtp", t.adminCookie, { ...smtpBody(sink.port), user: "relay" })).json().passwordSet).toBe(true);
+    expect(openSecret((await stored()).password)).toBe("Old-clear-pass");
+    expect((await stored()).password).toMatch(/^v1:/);
     const history = await t.db.selectFrom("history").select(["old_value", "new_value"]).where("field", "like", "smtp%").execute();
     expect(JSON.stringify(history)).not.toContain("S3cret-pass!");
+    // The web app shows the outgoing mail page to the root's admins only: it reads that from the grants.
+    expect((await call("GET", "/api/auth/me", t.adminCookie)).json().grants).toMatchObject([{ role: "admin", onRoot: true }]);
+    expect((await call("GET", "/api/auth/me", lyonAdmin.cookie)).json().grants).toMatchObject([{ role: "admin", onRoot: false }]);
     for (const cookie of [lyonAdmin.cookie, tech.cookie]) {
       expect((await call("GET", "/api/mail/smtp", cookie)).statusCode).toBe(403);
       expect((await call("PUT", "/api/mail/smtp", cookie, smtpBody(1))).statusCode).toBe(403);

@@ -51,7 +51,7 @@ export async function updateSmtpSettings(ctx: Ctx, input: SmtpSettingsBody): Pro
       .filter((c) => c.oldValue !== c.newValue);
     if (changes.length) await recordHistory(trx, ctx.actor, { recordType: "entity", recordId: rootId, entityId: rootId, action: "update", changes });
   });
-  forgetSmtpCache();
+  forgetSmtpCache(ctx.db);
   return getSmtpSettings(ctx);
 }
 

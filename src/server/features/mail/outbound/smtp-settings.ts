@@ -7,6 +7,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
 import { SMTP_SECURITY } from "../../../../shared/api/mail-out.js";
 import type { Db } from "../../../db/database.js";
+import { settingCache } from "../../../db/setting-cache.js";
+import { openSecret, sealSecret } from "../../../security/secret-box.js";
 
 export const SMTP_SETTINGS_KEY = "mail.smtp";
 const CACHE_MS = 5_000;
@@ -15,6 +17,7 @@ const StoredSchema = z.object({
   host: z.string(), port: z.number(), security: z.enum(SMTP_SECURITY), user: z.string(), password: z.string(),
   fromAddress: z.string(), fromName: z.string(), appUrl: z.string(), enabled: z.boolean(),
 });
+/** As stored: `password` sealed (or clear, when saved before sealing existed); transportFor opens it. */
 export type StoredSmtp = z.infer<typeof StoredSchema>;
 
 export async function readSmtp(db: Db): Promise<StoredSmtp | undefined> {
@@ -28,25 +31,23 @@ export async function readSmtp(db: Db): Promise<StoredSmtp | undefined> {
   }
 }
 
+/** The password is stored sealed (security/secret-box), also when it was kept from settings saved before sealing existed. */
 export async function writeSmtp(db: Db, value: StoredSmtp): Promise<void> {
-  const text = JSON.stringify(value);
+  const text = JSON.stringify({ ...value, password: sealSecret(value.password) });
   await db.insertInto("setting").values({ key: SMTP_SETTINGS_KEY, value: text })
     .onConflict((oc) => oc.column("key").doUpdateSet({ value: text })).execute();
-  forgetSmtpCache();
+  forgetSmtpCache(db);
 }
 
-let cached: { at: number; on: boolean } | undefined;
+const mailOn = settingCache(CACHE_MS, async (db) => Boolean((await readSmtp(db))?.enabled));
 
 /** Whether mail goes out at all: settings saved and enabled. Cheap: at most one read per few seconds per process. */
-export async function mailIsOn(db: Db): Promise<boolean> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.on;
-  const smtp = await readSmtp(db);
-  cached = { at: Date.now(), on: Boolean(smtp?.enabled) };
-  return cached.on;
+export function mailIsOn(db: Db): Promise<boolean> {
+  return mailOn.get(db);
 }
 
-export function forgetSmtpCache(): void {
-  cached = undefined;
+export function forgetSmtpCache(db: Db): void {
+  mailOn.forget(db);
 }
 
 let transport: { key: string; transporter: Transporter } | undefined;
@@ -59,7 +60,7 @@ export function transportFor(smtp: StoredSmtp): Transporter {
   const transporter = nodemailer.createTransport({
     host: smtp.host, port: smtp.port, secure: smtp.security === "tls",
     requireTLS: smtp.security === "starttls", ignoreTLS: smtp.security === "none",
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+    auth: smtp.user ? { user: smtp.user, pass: openSecret(smtp.password) } : undefined,
     pool: true, maxConnections: 3, maxMessages: 500,
     connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
   });

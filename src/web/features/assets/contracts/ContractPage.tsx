@@ -10,6 +10,7 @@ import { PageHeader } from "../../../components/PageHeader.js";
 import { can } from "../../../lib/permissions.js";
 import { useMe } from "../../auth/useAuth.js";
 import { HistoryTab } from "../../history/HistoryTab.js";
+import { ContractSlaPanel } from "../../sla/ContractSlaPanel.js";
 import { ContractAssetsPanel } from "./ContractAssetsPanel.js";
 import { ContractBadges, useDayFormat, useMoneyFormat } from "./contract-ui.js";
 import { ContractDrawer } from "./ContractDrawer.js";
@@ -89,9 +90,11 @@ export function ContractPage() {
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List mb="md">
           <Tabs.Tab value="assets">{t("contracts.assets.title")} ({c.assetCount})</Tabs.Tab>
+          <Tabs.Tab value="sla">{t("slaContracts.page.tab")}</Tabs.Tab>
           <Tabs.Tab value="history">{t("contracts.historyTab")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="assets"><ContractAssetsPanel contract={c} mayManage={mayManage} /></Tabs.Panel>
+        <Tabs.Panel value="sla">{tab === "sla" && <ContractSlaPanel contractId={c.id} />}</Tabs.Panel>
         <Tabs.Panel value="history">{tab === "history" && <HistoryTab recordType="contract" id={c.id} />}</Tabs.Panel>
       </Tabs>
       {editing && <ContractDrawer contract={c} entityId={c.entityId} onClose={() => setEditing(false)} />}
