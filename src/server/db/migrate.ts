@@ -33,7 +33,7 @@ import * as mailIn from "./migrations/2026_11_26_130000_mail_in.js";
 import * as searchFollowups from "./migrations/2026_11_26_140000_search_followups.js";
 import * as kbAttachments from "./migrations/2026_11_27_120000_kb_attachments.js";
 import * as slaContracts from "./migrations/2026_11_27_100000_sla_contracts.js";
-import * as mergedTicketIndex from "./migrations/2026_11_27_130000_merged_ticket_index.js";
+import * as lookupIndexes from "./migrations/2026_11_27_130000_lookup_indexes.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -72,7 +72,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_140000_search_followups": searchFollowups,
   "2026_11_27_100000_sla_contracts": slaContracts,
   "2026_11_27_120000_kb_attachments": kbAttachments,
-  "2026_11_27_130000_merged_ticket_index": mergedTicketIndex,
+  "2026_11_27_130000_lookup_indexes": lookupIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

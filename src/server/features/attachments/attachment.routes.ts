@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import fastifyMultipart from "@fastify/multipart";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import {
   AttachmentListQuerySchema, AttachmentPageSchema, DownloadQuerySchema, DownloadResponseSchema, UPLOAD_HEADER,
@@ -29,6 +29,15 @@ export function contentDisposition(kind: "inline" | "attachment", fileName: stri
   const ascii = fileName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\x20-\x7e]|["\\%]/g, "_");
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Answers a stored file: shown in the page when `inline` (images only, decided by the caller), else downloaded. */
+export function sendStoredFile(reply: FastifyReply, file: { contentType: string; size: number; fileName: string }, filePath: string, inline: boolean) {
+  reply
+    .header("Content-Type", file.contentType)
+    .header("Content-Length", file.size)
+    .header("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", file.fileName));
+  return reply.send(createReadStream(filePath));
 }
 
 export const attachmentRoutes = [
@@ -60,11 +69,7 @@ export const attachmentRoutes = [
     params: IdParamsSchema, query: DownloadQuerySchema, response: DownloadResponseSchema,
     handler: async (ctx, { params, query, reply }) => {
       const { attachment, filePath, inline } = await openAttachment(ctx, params.id, query.inline ?? false);
-      reply
-        .header("Content-Type", attachment.contentType)
-        .header("Content-Length", attachment.size)
-        .header("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", attachment.fileName));
-      return reply.send(createReadStream(filePath));
+      return sendStoredFile(reply, attachment, filePath, inline);
     } }),
   route({ method: "DELETE", url: DOWNLOAD_URL, tag: "attachments", auth: "user", status: 204,
     summary: "Delete a file (its uploader, or staff of the ticket's entity)",

@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { z } from "zod";
 import { DownloadResponseSchema, UPLOAD_HEADER } from "../../../shared/api/attachments.js";
 import {
@@ -7,7 +6,7 @@ import {
 import { KbArticleParamsSchema } from "../../../shared/api/kb.js";
 import { AppError } from "../../http/errors.js";
 import { type RouteSpec, route } from "../../http/route.js";
-import { contentDisposition } from "../attachments/attachment.routes.js";
+import { sendStoredFile } from "../attachments/attachment.routes.js";
 import { maxUploadBytes } from "../attachments/attachment.service.js";
 import { filesDirOf } from "../attachments/file-store.js";
 import { discardAll, receiveUpload } from "../attachments/upload-receiver.js";
@@ -43,11 +42,7 @@ export const kbFileRoutes: RouteSpec[] = [
     params: KbFileParamsSchema, query: KbFileDownloadQuerySchema, response: DownloadResponseSchema,
     handler: async (ctx, { params, query, reply }) => {
       const { file, filePath, inline } = await openKbFile(ctx, params.id, query.inline ?? false);
-      reply
-        .header("Content-Type", file.contentType)
-        .header("Content-Length", file.size)
-        .header("Content-Disposition", contentDisposition(inline ? "inline" : "attachment", file.fileName));
-      return reply.send(createReadStream(filePath));
+      return sendStoredFile(reply, file, filePath, inline);
     } }),
   route({ method: "DELETE", url: KB_FILE_URL, tag: "kb", auth: "user", status: 204,
     summary: "Removes an article's file (kb.write); its images in the text show as missing; recorded in the article's history",
