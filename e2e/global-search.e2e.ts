@@ -114,5 +114,12 @@ describe.skipIf(missing !== undefined)("the global search and the portal's sugge
     await page.getByRole("radio", { name: "Depuis le début", checked: true }).waitFor({ state: "attached" });
     await table.getByRole("link", { name: "Débloquer une imprimante" }).click();
     await page.waitForURL((url) => url.pathname === `/kb/articles/${article.id}`);
+    // The same figures in English.
+    await page.goBack();
+    await page.getByRole("button", { name: /^Langue/ }).click();
+    await page.getByRole("menuitem", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Requests deflected by the FAQ" }).waitFor();
+    await page.getByRole("table", { name: "Deflected requests per article" }).getByRole("row", { name: /Débloquer une imprimante\s+1/ }).waitFor();
+    await screenshot(page, "global-search-deflections-en");
   });
 });

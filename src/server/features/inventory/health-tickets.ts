@@ -10,6 +10,7 @@ import { AppError } from "../../http/errors.js";
 import { findCategoryForTicket } from "../categories/category-use.js";
 import { recordHistory } from "../history/history.service.js";
 import { notifyAssignment } from "../notifications/notify.js";
+import { afterTicketCreated } from "../tickets/ticket-hooks.js";
 import { insertTicketRow } from "../tickets/ticket-write.js";
 import { type HealthRow, antivirusOf } from "./health-query.js";
 
@@ -78,5 +79,7 @@ export async function openHealthTicket(db: Db, signal: HealthSignal, row: Health
   await recordHistory(db, undefined, { recordType: "ticket", recordId: ticketId, entityId: row.entity_id, action: "create", label: title });
   await recordHistory(db, undefined, { recordType: "ticket", recordId: ticketId, entityId: row.entity_id, action: "link", field: "asset", label: row.asset_tag });
   await notifyAssignment(db, undefined, { id: ticketId, title, assignee_id: null, group_id: groupId });
+  // The service desk's rules and SLA apply to a monitoring ticket as to any other.
+  await afterTicketCreated(db, undefined, ticketId);
   return ticketId;
 }

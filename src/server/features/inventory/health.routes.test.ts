@@ -132,19 +132,22 @@ describe.each(DIALECTS)("the fleet's health signals on %s", (dialect) => {
       payload: { name: "Supervision", entityId: t.rootId } });
     expect(category.statusCode, category.body).toBe(201);
     expect(await runHealthTickets(t.db)).toEqual({ cleared: 0, raised: 0 });
+    const sla = await t.app.inject({ method: "POST", url: "/api/sla/policies", headers: { cookie: t.adminCookie }, payload: { name: "Supervision",
+      entityId: t.rootId, isRecursive: true, categoryId: null, isActive: true, targets: [{ priority: 4, ownMinutes: 60, resolveMinutes: 240 }], levels: [] } });
+    expect(sla.statusCode, sla.body).toBe(201);
     expect((await putSettings(settings({ enabled: true, categoryId: category.json().id }))).json().ticket)
       .toEqual({ enabled: true, categoryId: category.json().id, priority: 4, categoryName: "Supervision" });
 
     expect(await runHealthTickets(t.db)).toEqual({ cleared: 0, raised: 4 });
     expect(await runHealthTickets(t.db)).toEqual({ cleared: 0, raised: 0 });
     const ticketsOf = (assetId: number) => t.db.selectFrom("ticket as k").innerJoin("ticket_asset as ta", "ta.ticket_id", "k.id")
-      .select(["k.id", "k.title", "k.entity_id", "k.channel", "k.requester_id", "k.category_id", "k.priority", "k.status"])
+      .select(["k.id", "k.title", "k.entity_id", "k.channel", "k.requester_id", "k.category_id", "k.priority", "k.status", "k.sla_id"])
       .where("ta.asset_id", "=", assetId).orderBy("k.id").execute();
     const lyonFull = await t.db.selectFrom("asset").select("asset_tag").where("id", "=", asset.lyonFull).executeTakeFirstOrThrow();
     const [first, ...others] = await ticketsOf(asset.lyonFull);
     expect(others).toEqual([]);
     expect(first).toMatchObject({ title: `Disque presque plein : ${lyonFull.asset_tag} (95 %)`, entity_id: entity.lyon, channel: "monitoring",
-      requester_id: null, category_id: category.json().id, priority: 4, status: "new" });
+      requester_id: null, category_id: category.json().id, priority: 4, status: "new", sla_id: sla.json().id });
     expect((await ticketsOf(asset.lyonStale)).map((k) => k.title)).toEqual([
       expect.stringMatching(/^Antivirus désactivé ou pas à jour : .+ \(Windows Defender \(désactivé\), ESET Endpoint \(pas à jour\)\)$/),
       expect.stringMatching(/^Agent d’inventaire silencieux : .+ \(depuis 30 jours\)$/)]);

@@ -10,6 +10,7 @@ import { now } from "../../../db/values.js";
 import { recordHistory } from "../../history/history.service.js";
 import { notifyAssignment } from "../../notifications/notify.js";
 import { sanitizeRichText } from "../../tickets/html.js";
+import { afterTicketCreated } from "../../tickets/ticket-hooks.js";
 import { applyTicketChange, insertTicketRow } from "../../tickets/ticket-write.js";
 import { percentOf, supplyKind } from "./snmp-device.js";
 import type { SnmpDeviceRead } from "./snmp-read.js";
@@ -61,6 +62,8 @@ async function openTicket(trx: Db, printer: Printer, supply: LowSupply, settings
   await recordHistory(trx, undefined, { recordType: "ticket", recordId: ticketId, entityId: printer.entity_id, action: "create", label: title });
   await recordHistory(trx, undefined, { recordType: "ticket", recordId: ticketId, entityId: printer.entity_id, action: "link", field: "asset", label: printer.asset_tag });
   await notifyAssignment(trx, undefined, { id: ticketId, title, assignee_id: null, group_id: null });
+  // The service desk's rules and SLA apply to a monitoring ticket as to any other.
+  await afterTicketCreated(trx, undefined, ticketId);
   return ticketId;
 }
 
