@@ -99,6 +99,7 @@ describe.each(DIALECTS)("vigie on %s", (dialect) => {
     const run = await vigie("demo", "--scale", "0.1", "--force");
     expect(run).toMatchObject({ code: 0, out: expect.stringContaining("demo-admin-2026") });
     expect(await canSignIn(env, "admin", "demo-admin-2026")).toBe(true);
+    expect(run.out).toMatch(/, 150 tickets \(/);
     expect((await vigie("demo")).out).toContain("already holds the demo");
   });
 

@@ -2,17 +2,21 @@ import { clearTables, countRows } from "../../server/backup/tables.js";
 import type { Database } from "../../server/db/database.js";
 import { DEMO_PASSWORDS, type DemoLogin, demoLogins } from "../../server/demo/accounts.js";
 import { DEMO_DEFAULT_SEED, findDemo, generateDemo } from "../../server/demo/demo.js";
+import { generateTickets } from "../../server/demo/demo-tickets.js";
 import { openAndMigrate, startServer } from "../../server/main.js";
 import { EXIT, HELP, type Io, UsageError, formatTable, loadEnv, parseCommand, parseNumber } from "../io.js";
 import { serveUntilStopped } from "./serve.js";
 
 const FORCE_MAX_USERS = 5;
+/** Two years of a service desk's tickets: 1,500 per 300 users, a tenth of the last ones still open. */
+const TICKETS_PER_SCALE = 1500;
+const MAX_TICKETS = 1_000_000;
 
 const USAGE = `Usage: vigie demo [--seed N] [--scale F] [--serve] [--force]
 
 Loads the demo company "Groupe Durand Industrie" into an empty database: sites in a dozen
-French cities, departments, support teams (Hotline N1, Support N2…) and about 300 × scale
-users. Prints the demo sign-ins. Run again on a database holding the demo, it loads nothing.
+French cities, departments, support teams (Hotline N1, Support N2…), about 300 × scale
+users, their equipment and two years of tickets (1,500 × scale). Prints the demo sign-ins. Run again on a database holding the demo, it loads nothing.
 
 Options:
   --seed N     another seed gives other people (default: ${DEMO_DEFAULT_SEED})
@@ -55,8 +59,9 @@ async function loadDemo(database: Database, opts: LoadOptions, io: Io): Promise<
   const started = Date.now();
   const result = await generateDemo(database.db, { seed: opts.seed, scale: opts.scale,
     onProgress: (done) => { if (done % 10_000 === 0) io.err(`  ${done} users…`); } });
+  const tickets = await generateTickets(database.db, { seed: opts.seed, count: Math.min(MAX_TICKETS, Math.round(TICKETS_PER_SCALE * opts.scale)) });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  io.out(`Loaded Groupe Durand Industrie: ${result.users} users, ${result.entities} entities, ${result.groups} groups (${seconds} s).`);
+  io.out(`Loaded Groupe Durand Industrie: ${result.users} users, ${result.entities} entities, ${result.groups} groups, ${tickets} tickets (${seconds} s).`);
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -13,6 +13,9 @@ export const HistoryEntrySchema = z.object({
   field: z.string().nullable(),
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
+  /** For a field holding an id (assignee, group, category, model…): the name it points to now, when it still exists. */
+  oldLabel: z.string().nullable().optional(),
+  newLabel: z.string().nullable().optional(),
   actorId: z.number().nullable(),
   actorName: z.string(),
   at: z.string(),

@@ -124,14 +124,17 @@ describe.each(DIALECTS)("assets API on %s", (dialect) => {
 
   it("records each changed field in the history and refuses a stale version", async () => {
     const asset = await create({ name: "Avant" });
-    const res = await call(tech.cookie, "PATCH", `/api/assets/${asset.id}`, { version: 1, name: "Après", notes: "Clavier US" });
+    const supplier = await makeSupplier(t.db, t.rootId, "Econocom");
+    const res = await call(tech.cookie, "PATCH", `/api/assets/${asset.id}`, { version: 1, name: "Après", notes: "Clavier US", supplierId: supplier });
     expect(res.json()).toMatchObject({ name: "Après", notes: "Clavier US", version: 2 });
     const stale = await call(tech.cookie, "PATCH", `/api/assets/${asset.id}`, { version: 1, name: "Perdu" });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("ASSET_VERSION_CONFLICT");
     const history = await call(tech.cookie, "GET", `/api/history/asset/${asset.id}`);
     const fields = history.json().data.map((h: { field: string | null; oldValue: string | null; newValue: string | null }) => [h.field, h.oldValue, h.newValue]);
-    expect(fields).toEqual(expect.arrayContaining([["name", "Avant", "Après"], ["notes", null, "Clavier US"]]));
+    expect(fields).toEqual(expect.arrayContaining([["name", "Avant", "Après"], ["notes", null, "Clavier US"], ["supplierId", null, String(supplier)]]));
+    // The supplier's id is kept, its name shown.
+    expect(history.json().data.find((h: { field: string }) => h.field === "supplierId")).toMatchObject({ newLabel: "Econocom" });
   });
 
   it("hides another entity's assets (404) and keeps requesters out", async () => {

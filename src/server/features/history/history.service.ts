@@ -8,6 +8,7 @@ import { decodeCursor, toPage } from "../../http/cursor.js";
 import type { Ctx } from "../../http/context.js";
 import { notFound } from "../../http/errors.js";
 import { type Actor, assertCan } from "../identity/access.js";
+import { withNames } from "./history-names.js";
 
 export type Change = { field: string; oldValue: unknown; newValue: unknown };
 
@@ -142,5 +143,6 @@ export async function listHistory(
     .where("record_id", "=", recordId);
   if (page.cursor) q = q.where("id", "<", decodeCursor(page.cursor, ["number"])[0] as number);
   const rows = await q.orderBy("id", "desc").limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, toHistoryEntry, (r) => [r.id]);
+  const result = toPage(rows, page.limit, toHistoryEntry, (r) => [r.id]);
+  return { ...result, data: await withNames(ctx.db, result.data) };
 }

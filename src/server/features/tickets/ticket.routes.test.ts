@@ -45,6 +45,7 @@ describe.each(DIALECTS)("tickets API on %s", (dialect) => {
     let ticket = await open();
     ticket = (await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/take`, { version: ticket.version })).json();
     expect(ticket).toMatchObject({ status: "assigned", assigneeId: tech.user.id });
+    const techId = tech.user.id;
     const noReason = await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/status`, { version: ticket.version, status: "pending" });
     expect(noReason.json().error.issues[0].path).toBe("body.reason");
     ticket = (await call(tech.cookie, "POST", `/api/tickets/${ticket.id}/status`, { version: ticket.version, status: "pending", reason: "Attente pièce" })).json();
@@ -59,6 +60,10 @@ describe.each(DIALECTS)("tickets API on %s", (dialect) => {
     const history = (await call(tech.cookie, "GET", `/api/history/ticket/${ticket.id}?limit=200`)).json();
     expect(history.data.filter((h: { field: string }) => h.field === "status").map((h: { newValue: string }) => h.newValue).reverse())
       .toEqual(["assigned", "pending", "solved", "in_progress"]);
+    // The history keeps the technician's id and shows their name.
+    const name = await t.db.selectFrom("app_user").select(["first_name", "last_name"]).where("id", "=", techId).executeTakeFirstOrThrow();
+    expect(history.data.find((h: { field: string }) => h.field === "assigneeId"))
+      .toMatchObject({ oldValue: null, oldLabel: null, newValue: String(techId), newLabel: `${name.first_name} ${name.last_name}` });
   });
 
   it("refuses a stale version with 409 instead of overwriting", async () => {

@@ -109,7 +109,9 @@ function displayValue(field: string | null, value: string | null, t: TFunction, 
 
 function HistoryChange({ entry: raw, wording }: { entry: HistoryEntry; wording?: HistoryWording }) {
   const { t } = useTranslation();
-  const entry = { ...raw, oldValue: displayValue(raw.field, raw.oldValue, t, wording), newValue: displayValue(raw.field, raw.newValue, t, wording) };
+  // An id field (assignee, group, model…) reads as the name the server found for it.
+  const entry = { ...raw, oldValue: raw.oldLabel ?? displayValue(raw.field, raw.oldValue, t, wording),
+    newValue: raw.newLabel ?? displayValue(raw.field, raw.newValue, t, wording) };
   if (entry.oldValue === null && entry.newValue === null) return <Text c="dimmed">—</Text>;
   if (entry.oldValue === null) return <Text size="sm" fw={500} className="history-value">{entry.newValue}</Text>;
   if (entry.newValue === null) {

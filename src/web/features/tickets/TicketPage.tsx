@@ -16,6 +16,7 @@ import { TicketFieldsForm, TicketPeople } from "./TicketFields.js";
 import { PriorityBadge, RichText, TicketStatusBadge } from "./ticket-ui.js";
 import { Timeline } from "./Timeline.js";
 import { useTicket } from "./useTickets.js";
+import { useTicketHistoryWording } from "./ticket-history-wording.js";
 import { AlsoHere } from "../live/AlsoHere.js";
 import { TicketScriptPanel } from "../kb/scripts/TicketScriptPanel.js";
 import { TicketKbButton } from "../kb/TicketKbButton.js";
@@ -28,6 +29,7 @@ export function TicketPage() {
   const format = useFormat();
   const id = Number(useParams().id);
   const [tab, setTab] = useTabParam(TABS);
+  const historyWording = useTicketHistoryWording();
   const ticket = useTicket(id);
 
   if (ticket.isPending) return <Skeleton h={300} />;
@@ -93,7 +95,7 @@ export function TicketPage() {
                 {tab === "timeline" && <Timeline ticketId={record.id} staff={mayWrite} />}
               </Tabs.Panel>
               <Tabs.Panel value="tasks">{tab === "tasks" && <TasksTab ticketId={record.id} readOnly={!mayWrite} />}</Tabs.Panel>
-              <Tabs.Panel value="history">{tab === "history" && <HistoryTab recordType="ticket" id={record.id} />}</Tabs.Panel>
+              <Tabs.Panel value="history">{tab === "history" && <HistoryTab recordType="ticket" id={record.id} wording={historyWording} />}</Tabs.Panel>
             </Tabs>
           </Stack>
         </Grid.Col>
