@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Drawer, Group, MultiSelect, NumberInput, Select, Skeleton, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, MultiSelect, NumberInput, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { RECURRING_FREQUENCIES, type Recurring, type RecurringValues } from "../../../shared/api/automation.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
-import { DeleteButton } from "./DeleteButton.js";
+import { ItemsTab } from "./ItemsTab.js";
 import { TimeZoneSelect } from "../../components/TimeZoneSelect.js";
 import { UserSelect } from "../../components/UserSelect.js";
 import { useFormat } from "../../i18n/format.js";
@@ -17,58 +17,27 @@ import { useRecurringCommand, useRecurringList, useSaveRecurring, useTemplates }
 export function RecurringTab() {
   const { t } = useTranslation();
   const format = useFormat();
-  const list = useRecurringList();
   const command = useRecurringCommand();
-  const [editing, setEditing] = useState<Recurring | "new" | null>(null);
-  const rows = list.data ?? [];
   return (
-    <Stack gap="md">
-      <Group justify="space-between" wrap="wrap">
-        <Text c="dimmed" size="sm" maw={640}>{t("automation.recurring.help")}</Text>
-        <Button onClick={() => setEditing("new")}>{t("automation.recurring.new")}</Button>
-      </Group>
-      <ApiErrorAlert error={list.error ?? command.error} />
-      {list.isPending ? <Skeleton h={120} /> : rows.length === 0 ? <Text c="dimmed">{t("automation.recurring.empty")}</Text> : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label={t("automation.tabs.recurring")}>
-            <Table.Thead><Table.Tr>
-              <Table.Th>{t("automation.name")}</Table.Th><Table.Th>{t("automation.recurring.schedule")}</Table.Th>
-              <Table.Th>{t("automation.recurring.nextRun")}</Table.Th><Table.Th>{t("automation.recurring.lastTickets")}</Table.Th>
-              <Table.Th>{t("automation.active")}</Table.Th><Table.Th />
-            </Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>{r.name}</Text>
-                    <Text size="xs" c="dimmed">{r.templateName} · {r.entityName}{r.assets.length > 0 ? ` · ${t("automation.recurring.assetCount", { count: r.assets.length })}` : ""}</Text>
-                  </Table.Td>
-                  <Table.Td><Text size="sm">{t(`automation.recurring.every.${r.frequency}`, { count: r.every, day: r.weekday ? t(`automation.days.${r.weekday as 1}`) : "", time: r.timeOfDay })}</Text></Table.Td>
-                  <Table.Td>{r.nextRunAt ? format.dateTime(r.nextRunAt) : <Badge color="gray">{t("automation.recurring.paused")}</Badge>}</Table.Td>
-                  <Table.Td>
-                    {r.recentTickets.length === 0 ? <Text size="sm" c="dimmed">—</Text> : (
-                      <Group gap={6}>{r.recentTickets.map((x) => <Anchor key={x.ticketId} component={Link} to={`/tickets/${x.ticketId}`} size="sm" title={x.title}>#{x.ticketId}</Anchor>)}</Group>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch aria-label={t("automation.recurring.activeFor", { name: r.name })} checked={r.isActive}
-                      onChange={(e) => command.mutate({ kind: "pause", id: r.id, isActive: e.currentTarget.checked })} />
-                  </Table.Td>
-                  <Table.Td><Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="xs" variant="subtle" onClick={() => setEditing(r)}>{t("automation.edit")}</Button>
-                    <DeleteButton name={r.name} onConfirm={() => command.mutateAsync({ kind: "delete", id: r.id })} mutation={command} />
-                  </Group></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Drawer opened={editing !== null} onClose={() => setEditing(null)} position="right" size="lg"
-        title={editing === "new" ? t("automation.recurring.new") : t("automation.recurring.edit")}>
-        {editing !== null && <RecurringForm recurring={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />}
-      </Drawer>
-    </Stack>
+    <ItemsTab section="recurring" list={useRecurringList()} minWidth={760}
+      remove={{ ...command, mutateAsync: (r: Recurring) => command.mutateAsync({ kind: "delete", id: r.id }) }}
+      columns={[
+        { header: t("automation.name"), cell: (r) => <>
+          <Text size="sm" fw={600}>{r.name}</Text>
+          <Text size="xs" c="dimmed">{r.templateName} · {r.entityName}{r.assets.length > 0 ? ` · ${t("automation.recurring.assetCount", { count: r.assets.length })}` : ""}</Text>
+        </> },
+        { header: t("automation.recurring.schedule"),
+          cell: (r) => <Text size="sm">{t(`automation.recurring.every.${r.frequency}`, { count: r.every, day: r.weekday ? t(`automation.days.${r.weekday as 1}`) : "", time: r.timeOfDay })}</Text> },
+        { header: t("automation.recurring.nextRun"), cell: (r) => (r.nextRunAt ? format.dateTime(r.nextRunAt) : <Badge color="gray">{t("automation.recurring.paused")}</Badge>) },
+        { header: t("automation.recurring.lastTickets"), cell: (r) => (r.recentTickets.length === 0 ? <Text size="sm" c="dimmed">—</Text> : (
+          <Group gap={6}>{r.recentTickets.map((x) => <Anchor key={x.ticketId} component={Link} to={`/tickets/${x.ticketId}`} size="sm" title={x.title}>#{x.ticketId}</Anchor>)}</Group>
+        )) },
+        { header: t("automation.active"), cell: (r) => (
+          <Switch aria-label={t("automation.recurring.activeFor", { name: r.name })} checked={r.isActive}
+            onChange={(e) => command.mutate({ kind: "pause", id: r.id, isActive: e.currentTarget.checked })} />
+        ) },
+      ]}
+      form={(recurring, done) => <RecurringForm recurring={recurring} onDone={done} />} />
   );
 }
 

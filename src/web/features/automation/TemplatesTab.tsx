@@ -1,11 +1,11 @@
-import { Badge, Button, Checkbox, Drawer, Group, Select, Skeleton, Stack, Table, Text, TextInput, Textarea } from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Template, TemplateValues } from "../../../shared/api/automation.js";
 import { SCALE, TICKET_TYPES } from "../../../shared/domain/tickets.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
-import { DeleteButton } from "./DeleteButton.js";
+import { ItemsTab } from "./ItemsTab.js";
 import { CategorySelect } from "../categories/CategorySelect.js";
 import { useGroupList } from "../identity/groups/useGroups.js";
 import { useDeleteTemplate, useSaveTemplate, useTemplates } from "./useAutomation.js";
@@ -13,44 +13,15 @@ import { useDeleteTemplate, useSaveTemplate, useTemplates } from "./useAutomatio
 /** Ticket templates: the fields a new ticket (or a rule) starts from, per category. */
 export function TemplatesTab() {
   const { t } = useTranslation();
-  const templates = useTemplates();
   const remove = useDeleteTemplate();
-  const [editing, setEditing] = useState<Template | "new" | null>(null);
-  const rows = templates.data ?? [];
   return (
-    <Stack gap="md">
-      <Group justify="space-between" wrap="wrap">
-        <Text c="dimmed" size="sm" maw={640}>{t("automation.templates.help")}</Text>
-        <Button onClick={() => setEditing("new")}>{t("automation.templates.new")}</Button>
-      </Group>
-      <ApiErrorAlert error={templates.error ?? remove.error} />
-      {templates.isPending ? <Skeleton h={120} /> : rows.length === 0 ? <Text c="dimmed">{t("automation.templates.empty")}</Text> : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label={t("automation.tabs.templates")}>
-            <Table.Thead><Table.Tr>
-              <Table.Th>{t("automation.name")}</Table.Th><Table.Th>{t("automation.category")}</Table.Th><Table.Th>{t("automation.entity")}</Table.Th><Table.Th />
-            </Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {rows.map((tpl) => (
-                <Table.Tr key={tpl.id}>
-                  <Table.Td><Text size="sm" fw={600}>{tpl.name}</Text>{!tpl.isActive && <Badge size="xs" color="gray">{t("automation.inactive")}</Badge>}</Table.Td>
-                  <Table.Td><Text size="sm">{tpl.categoryName ?? t("automation.anyCategory")}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{tpl.entityName}</Text></Table.Td>
-                  <Table.Td><Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="xs" variant="subtle" onClick={() => setEditing(tpl)}>{t("automation.edit")}</Button>
-                    <DeleteButton name={tpl.name} onConfirm={() => remove.mutateAsync(tpl.id)} mutation={remove} />
-                  </Group></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Drawer opened={editing !== null} onClose={() => setEditing(null)} position="right" size="lg"
-        title={editing === "new" ? t("automation.templates.new") : t("automation.templates.edit")}>
-        {editing !== null && <TemplateForm template={editing === "new" ? undefined : editing} onDone={() => setEditing(null)} />}
-      </Drawer>
-    </Stack>
+    <ItemsTab section="templates" list={useTemplates()} remove={{ ...remove, mutateAsync: (tpl: Template) => remove.mutateAsync(tpl.id) }}
+      columns={[
+        { header: t("automation.name"), cell: (tpl) => <><Text size="sm" fw={600}>{tpl.name}</Text>{!tpl.isActive && <Badge size="xs" color="gray">{t("automation.inactive")}</Badge>}</> },
+        { header: t("automation.category"), cell: (tpl) => <Text size="sm">{tpl.categoryName ?? t("automation.anyCategory")}</Text> },
+        { header: t("automation.entity"), cell: (tpl) => <Text size="sm">{tpl.entityName}</Text> },
+      ]}
+      form={(template, done) => <TemplateForm template={template} onDone={done} />} />
   );
 }
 

@@ -4,11 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BusinessCalendarSchema, WEEKDAYS, type BusinessCalendar, type SlaCalendar, type Weekday } from "../../../shared/api/sla.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
-import { ConfirmButton } from "../../components/ConfirmButton.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
 import { TimeZoneSelect } from "../../components/TimeZoneSelect.js";
 import { useFormat } from "../../i18n/format.js";
-import { HistoryButton } from "../history/HistoryButton.js";
+import { SlaRowActions } from "./SlaRowActions.js";
 import { useCalendarWording } from "./history-wording.js";
 import type { HolidayCode } from "../../../server/features/sla/calendar/holidays.js";
 import { useDeleteCalendar, useHolidays, useSaveCalendar, useSlaCalendars } from "./useSla.js";
@@ -93,12 +92,7 @@ export function CalendarsTab() {
                   <Table.Td>{c.definition.week.mon.join(", ") || "—"}</Table.Td>
                   <Table.Td>{c.definition.holidays.alsaceMoselle ? t("sla.calendars.alsaceMoselle") : c.definition.holidays.france ? t("sla.calendars.france") : "—"}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="subtle" onClick={() => setDraft(fromCalendar(c))}>{t("sla.edit")}</Button>
-                      <HistoryButton recordType="sla_calendar" id={c.id} name={c.name} wording={wording} />
-                      <ConfirmButton label={t("sla.delete")} title={t("sla.calendars.deleteTitle", { name: c.name })} message={t("sla.calendars.deleteMessage")}
-                        confirmLabel={t("sla.delete")} onConfirm={() => remove.mutateAsync(c.id)} buttonProps={{ variant: "subtle", color: "red", size: "xs" }} />
-                    </Group>
+                    <SlaRowActions kind="calendars" item={c} wording={wording} onEdit={() => setDraft(fromCalendar(c))} onDelete={() => remove.mutateAsync(c.id)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

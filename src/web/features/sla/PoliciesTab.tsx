@@ -5,10 +5,9 @@ import { useTranslation } from "react-i18next";
 import { SLA_NOTIFY_WHO, SLA_TARGET_KINDS, SLA_TRIGGERS, type SlaLevel, type SlaPolicy, type SlaTarget } from "../../../shared/api/sla.js";
 import { isApiError } from "../../api/client.js";
 import { ApiErrorAlert } from "../../components/ApiErrorAlert.js";
-import { ConfirmButton } from "../../components/ConfirmButton.js";
 import { EntitySelect } from "../../components/EntitySelect.js";
 import { CategorySelect } from "../categories/CategorySelect.js";
-import { HistoryButton } from "../history/HistoryButton.js";
+import { SlaRowActions } from "./SlaRowActions.js";
 import { GroupSelect } from "../tickets/ticket-ui.js";
 import { usePolicyWording } from "./history-wording.js";
 import { useDeletePolicy, useSavePolicy, useSlaPolicies } from "./useSla.js";
@@ -85,12 +84,7 @@ export function PoliciesTab() {
                   </Table.Td>
                   <Table.Td>{p.levels.length}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="subtle" onClick={() => setDraft(fromPolicy(p))}>{t("sla.edit")}</Button>
-                      <HistoryButton recordType="sla_policy" id={p.id} name={p.name} wording={wording} />
-                      <ConfirmButton label={t("sla.delete")} title={t("sla.policies.deleteTitle", { name: p.name })} message={t("sla.policies.deleteMessage")}
-                        confirmLabel={t("sla.delete")} onConfirm={() => remove.mutateAsync(p.id)} buttonProps={{ variant: "subtle", color: "red", size: "xs" }} />
-                    </Group>
+                    <SlaRowActions kind="policies" item={p} wording={wording} onEdit={() => setDraft(fromPolicy(p))} onDelete={() => remove.mutateAsync(p.id)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
