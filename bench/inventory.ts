@@ -69,7 +69,13 @@ function inventoryOf(n: number, generation = 0): Buffer {
   return body;
 }
 
-type Phase = { count: number; errors: number; seconds: number; rps: number; p95: number; acked: number[] };
+type Phase = { count: number; errors: number; seconds: number; rps: number; p95: number; acked: number[]; cpuMs: number };
+
+/** CPU time the process has used, in ms (user + system): what an inventory costs, whatever else runs. */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 function post(agent: http.Agent, url: string, body: Buffer): Promise<number> {
   return new Promise((resolve) => {
@@ -82,8 +88,17 @@ function post(agent: http.Agent, url: string, body: Buffer): Promise<number> {
   });
 }
 
-/** Sends machines from `next()` with CLIENTS clients until it returns undefined or time runs out. */
-async function drive(url: string, next: () => number | undefined, seconds = Infinity, generation = 0): Promise<Phase> {
+/** Waits until the server has folded every queued installation into the catalogue (software-rollup.ts). */
+async function rolledUp(database: Database): Promise<void> {
+  while (await database.db.selectFrom("software_change").select("id").limit(1).executeTakeFirst()) await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
+ * Sends machines from `next()` with CLIENTS clients until it returns undefined or time runs out,
+ * then waits for the catalogue to have counted them: that work is the inventories' too.
+ */
+async function drive(url: string, pid: number, check: Database, next: () => number | undefined, seconds = Infinity, generation = 0): Promise<Phase> {
+  const cpuBefore = cpuMsOf(pid);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const latencies: number[] = [];
   const acked: number[] = [];
@@ -102,9 +117,10 @@ async function drive(url: string, next: () => number | undefined, seconds = Infi
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
   agent.destroy();
+  await rolledUp(check);
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { count: latencies.length, errors, seconds: elapsed, rps: latencies.length / elapsed, acked,
+  return { count: latencies.length, errors, seconds: elapsed, rps: latencies.length / elapsed, acked, cpuMs: (cpuMsOf(pid) - cpuBefore) / latencies.length,
     p95: latencies[Math.floor(latencies.length * 0.95)] ?? Number.NaN };
 }
 
@@ -114,17 +130,17 @@ async function lost(database: Database, machines: number[]): Promise<number[]> {
   for (let i = 0; i < machines.length; i += 500) {
     const part = machines.slice(i, i + 500);
     const rows = await database.db.selectFrom("inventory_agent as a").innerJoin("asset_inventory as inv", "inv.asset_id", "a.asset_id")
-      .select(["a.device_id", "inv.software_count", (eb) => eb.selectFrom("asset_software").select((c) => c.fn.countAll<number>().as("n"))
-        .whereRef("asset_software.asset_id", "=", "a.asset_id").as("installed")])
+      .innerJoin("asset_software_list as l", "l.asset_id", "a.asset_id").select(["a.device_id", "inv.software_count", "l.installations"])
       .where("a.device_id", "in", part.map((n) => `pc-${n}-2026-11-23-10-00-00`)).execute();
-    const whole = new Set(rows.filter((r) => r.software_count > 700 && Number(r.installed) === r.software_count).map((r) => r.device_id));
+    const whole = new Set(rows.filter((r) => r.software_count > 700 && (JSON.parse(r.installations) as unknown[]).length === r.software_count)
+      .map((r) => r.device_id));
     missing.push(...part.filter((n) => !whole.has(`pc-${n}-2026-11-23-10-00-00`)));
   }
   return missing;
 }
 
 const line = (label: string, phase: Phase) =>
-  `${label}: ${phase.count} in ${phase.seconds.toFixed(1)} s = ${phase.rps.toFixed(1)}/s, p95 ${phase.p95.toFixed(0)} ms, ${phase.errors} errors`;
+  `${label}: ${phase.count} in ${phase.seconds.toFixed(1)} s = ${phase.rps.toFixed(1)}/s, p95 ${phase.p95.toFixed(0)} ms, ${phase.errors} errors, ${phase.cpuMs.toFixed(2)} ms of server CPU each`;
 
 async function runOn(dialect: string, open: () => Database, env: Record<string, string>): Promise<boolean> {
   const setup = open();
@@ -134,24 +150,28 @@ async function runOn(dialect: string, open: () => Database, env: Record<string, 
   const server = await spawnServer(env, { cpu: 0 });
   try {
     await waitForHealth(server.url, server.child);
+    const check = open();
     let n = 0;
-    const fill = await drive(server.url, () => (n < MACHINES ? n++ : undefined));
+    const fill = await drive(server.url, server.child.pid as number, check, () => (n < MACHINES ? n++ : undefined));
     console.log(`${dialect}: ${line(`fleet of ${MACHINES} machines, first inventories`, fill)}`);
-    const first = await drive(server.url, () => n++, SECONDS);
+    const first = await drive(server.url, server.child.pid as number, check, () => n++, SECONDS);
     console.log(`${dialect}: ${line(`first inventories into a fleet of ${MACHINES}`, first)}`);
     let again = 0;
-    const unchanged = await drive(server.url, () => (again++ * 7919) % MACHINES, SECONDS);
+    const unchanged = await drive(server.url, server.child.pid as number, check, () => (again++ * 7919) % MACHINES, SECONDS);
     console.log(`${dialect}: ${line("unchanged re-inventories", unchanged)}`);
     let updated = 0;
-    const changed = await drive(server.url, () => (updated < MACHINES ? (updated++ * 7919) % MACHINES : undefined), SECONDS, 1);
+    const changed = await drive(server.url, server.child.pid as number, check, () => (updated < MACHINES ? (updated++ * 7919) % MACHINES : undefined), SECONDS, 1);
     console.log(`${dialect}: ${line("re-inventories with 40 software updated", changed)}`);
-    const check = open();
     const missing = await lost(check, first.acked);
     const assets = Number((await check.db.selectFrom("asset").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    // The catalogue counted every installation stored, once.
+    const installed = Number((await check.db.selectFrom("asset_inventory").select((eb) => eb.fn.sum("software_count").as("n")).executeTakeFirstOrThrow()).n);
+    const counted = Number((await check.db.selectFrom("software_install_count").select((eb) => eb.fn.sum("installs").as("n")).executeTakeFirstOrThrow()).n);
+    console.log(`${dialect}: ${installed} installations stored, ${counted} counted in the catalogue`);
     await check.close();
     const ratio = unchanged.rps / first.rps;
     console.log(`${dialect}: ${first.acked.length} acknowledged first inventories, ${missing.length} not stored whole; ${assets} assets for ${MACHINES + first.count} machines; re-inventory ${ratio.toFixed(1)}× the first's rate`);
-    return missing.length === 0 && assets === MACHINES + first.count && first.errors + unchanged.errors + changed.errors === 0 && ratio >= 3
+    return missing.length === 0 && assets === MACHINES + first.count && installed === counted && first.errors + unchanged.errors + changed.errors === 0 && ratio >= 3
       && (dialect !== "sqlite" || first.rps >= 150);
   } finally {
     await server.stop();

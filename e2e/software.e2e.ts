@@ -8,6 +8,7 @@ import { type Database, openSqlite } from "../src/server/db/database.js";
 import { type Browser, openBrowser, screenshot } from "./browser.js";
 import { apiCall, ok, signInAs } from "./helpers.js";
 import { missingPrerequisite, startServer, type TestServer } from "./server.js";
+import { addInstallation } from "../src/server/features/inventory/store/installations.js";
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e skipped: ${missing}`);
@@ -38,8 +39,8 @@ async function installSoftware(db: Database["db"], assets: Record<string, number
     for (const [version, tags] of Object.entries(versions)) {
       const row = await db.insertInto("software_version").values({ software_id: software.id, version, created_at: at }).returning("id").executeTakeFirstOrThrow();
       for (const tag of tags) {
-        await db.insertInto("asset_software").values({ asset_id: assets[tag] as number, version_id: row.id, software_id: software.id, entity_id: rootId,
-          install_date: "2026-10-05", arch: "x86_64" }).execute();
+        await addInstallation(db, { id: assets[tag] as number, entity_id: rootId }, { versionId: row.id, softwareId: software.id,
+          installDate: "2026-10-05", arch: "x86_64" });
       }
     }
   }

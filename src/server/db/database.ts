@@ -79,6 +79,16 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   });
 }
 
+const rawSqlite = new WeakMap<object, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under a SQLite Kysely, for the few writes too large for Kysely's
+ * builder (an inventory's 800 installations: db/bulk-insert.ts); undefined on PostgreSQL.
+ */
+export function sqliteConnectionOf(db: Kysely<DB>): SQLite.Database | undefined {
+  return rawSqlite.get(db);
+}
+
 /** SQLite in WAL mode: readers never block the writer, and a backup can run while serving. */
 export function openSqlite(file: string): Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -93,6 +103,7 @@ export function openSqlite(file: string): Database {
   sqlite.pragma("wal_autocheckpoint = 10000");
   sqlite.pragma("cache_size = -65536");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  rawSqlite.set(db, sqlite);
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 

@@ -34,6 +34,7 @@ import * as searchFollowups from "./migrations/2026_11_26_140000_search_followup
 import * as kbAttachments from "./migrations/2026_11_27_120000_kb_attachments.js";
 import * as slaContracts from "./migrations/2026_11_27_100000_sla_contracts.js";
 import * as lookupIndexes from "./migrations/2026_11_27_130000_lookup_indexes.js";
+import * as softwareRollup from "./migrations/2026_11_28_100000_software_rollup.js";
 import type { DB } from "./schema.js";
 
 /** Listed by hand, in order: the build needs no directory scan and a reviewer sees every step. */
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_27_100000_sla_contracts": slaContracts,
   "2026_11_27_120000_kb_attachments": kbAttachments,
   "2026_11_27_130000_lookup_indexes": lookupIndexes,
+  "2026_11_28_100000_software_rollup": softwareRollup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

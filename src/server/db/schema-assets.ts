@@ -25,7 +25,10 @@ export type AssetTables = {
   software_version: SoftwareVersionTable;
   asset_inventory: AssetInventoryTable;
   asset_identity: AssetIdentityTable;
-  asset_software: AssetSoftwareTable;
+  asset_software_list: AssetSoftwareListTable;
+  software_install_count: SoftwareInstallCountTable;
+  software_machine_block: SoftwareMachineBlockTable;
+  software_change: SoftwareChangeTable;
   asset_change: AssetChangeTable;
   asset_health_signal: AssetHealthSignalTable;
   asset_connection: AssetConnectionTable;
@@ -280,13 +283,34 @@ export type AssetInventoryRow = Selectable<AssetInventoryTable>;
 
 export type AssetIdentityTable = { key: "uuid" | "mac" | "name"; value: string; asset_id: number };
 
-export type AssetSoftwareTable = {
+/** The machine's installations: JSON [[version id, software id, install date, architecture], …] (store/installations.ts). */
+export type AssetSoftwareListTable = {
   asset_id: number;
-  version_id: number;
+  installations: string;
+};
+
+/** Installations per version and entity, folded from software_change (store/software-rollup.ts). */
+export type SoftwareInstallCountTable = {
   software_id: number;
+  version_id: number;
   entity_id: number;
-  install_date: string | null;
-  arch: string | null;
+  installs: number;
+};
+
+/** The machines of asset ids block × 1024 … + 1023 that have the version: a base64 bitmap of 128 bytes. */
+export type SoftwareMachineBlockTable = {
+  block: number;
+  version_id: number;
+  machines: string;
+};
+
+/** What an inventory changed in a machine's installations, until folded: comma-separated version ids. */
+export type SoftwareChangeTable = {
+  id: Generated<number>;
+  asset_id: number;
+  entity_id: number;
+  added: string;
+  removed: string;
 };
 
 export type AssetChangeTable = {

@@ -10,6 +10,7 @@ import { ROUTES } from "../app.js";
 import { type TestApp, createTestApp, makeEntity, makeUser, signedInUser } from "../../../test/app.js";
 import { DIALECTS } from "../../../test/db.js";
 import { insertScript } from "../features/kb/scripts/script.service.js";
+import { addInstallation } from "../features/inventory/store/installations.js";
 
 const SECRETS = ["secret.user", "secret@other.example", "Ville Secrète", "Équipe secrète", "Panne secrète", "Tâche secrète", "Catégorie secrète", "Vue secrète", "Inventaire secret", "Contrat secret", "Matériel secret", "Lieu secret", "Fournisseur secret", "Contact secret", "Logiciel secret", "Plage secrète", "Communauté secrète", "Script secret", "Article secret", "Rubrique secrète"];
 
@@ -120,8 +121,8 @@ describe.each(DIALECTS)("entity scoping of every route on %s", (dialect) => {
       created_at: at }).returning("id").executeTakeFirstOrThrow()).id;
     const secretVersion = await t.db.insertInto("software_version").values({ software_id: ids.otherSoftware, version: "1.0", created_at: at })
       .returning("id").executeTakeFirstOrThrow();
-    await t.db.insertInto("asset_software").values({ asset_id: ids.otherAsset as number, version_id: secretVersion.id, software_id: ids.otherSoftware,
-      entity_id: ids.otherEntity as number, install_date: null, arch: null }).execute();
+    await addInstallation(t.db, { id: ids.otherAsset as number, entity_id: ids.otherEntity as number },
+      { versionId: secretVersion.id, softwareId: ids.otherSoftware, installDate: null, arch: null });
     await t.db.updateTable("asset").set({ inventory_locks: JSON.stringify(["name"]) }).where("id", "=", ids.otherAsset as number).execute();
     // Its inventory says its disk is full and its antivirus off: the health lists must not name it to others.
     await t.db.insertInto("asset_inventory").values({ asset_id: ids.otherAsset as number, agent_id: null, agent_name: null, agent_version: null,

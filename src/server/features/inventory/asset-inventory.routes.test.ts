@@ -5,6 +5,7 @@ import {
   AssetChangePageSchema, AssetInventorySchema, AssetSoftwarePageSchema, FleetChangePageSchema,
 } from "../../../shared/api/asset-inventory.js";
 import type { InventoryDetails } from "./store/inventory-details.js";
+import { addInstallation } from "./store/installations.js";
 
 const DETAILS: InventoryDetails = {
   hardware: { name: "PC-COMPTA-01", uuid: "4c4c4544-0042", chassis: "Desktop", workgroup: "DURAND", dnsDomain: null, fqdn: null, memoryMb: 16000,
@@ -61,8 +62,7 @@ describe.each(DIALECTS)("an asset's inventory, software and changes on %s", (dia
       const key = `${name.toLowerCase()}|${assetId}`;
       const s = await t.db.insertInto("software").values({ name, publisher: "Éditeur", name_key: key, created_at: at }).returning("id").executeTakeFirstOrThrow();
       const v = await t.db.insertInto("software_version").values({ software_id: s.id, version, created_at: at }).returning("id").executeTakeFirstOrThrow();
-      await t.db.insertInto("asset_software").values({ asset_id: assetId, version_id: v.id, software_id: s.id, entity_id: entityId,
-        install_date: "2026-01-02", arch: "x64" }).execute();
+      await addInstallation(t.db, { id: assetId, entity_id: entityId }, { versionId: v.id, softwareId: s.id, installDate: "2026-01-02", arch: "x64" });
     }
     for (const [i, [section, item, oldValue, newValue]] of changes.entries()) {
       const change = oldValue === null ? "added" : newValue === null ? "removed" : "changed";

@@ -10,12 +10,12 @@ import type {
   ListAssetChangesQuery, ListAssetSoftwareQuery, ListFleetChangesQuery,
 } from "../../../shared/api/asset-inventory.js";
 import type { Db } from "../../db/database.js";
-import { contains } from "../../db/dialect.js";
 import type { AssetInventoryRow, AssetRow } from "../../db/schema-assets.js";
 import { now } from "../../db/values.js";
 import type { Ctx } from "../../http/context.js";
 import { decodeCursor, toPage } from "../../http/cursor.js";
 import { AppError, notFound } from "../../http/errors.js";
+import { readInstallations } from "./store/installations.js";
 import { loadReadableAsset, loadWritableAsset } from "../assets/asset-access.js";
 import { checkUserInReach } from "../assets/asset-refs.js";
 import { recordHistory } from "../history/history.service.js";
@@ -115,26 +115,33 @@ export async function deleteInventoryLock(ctx: Ctx, assetId: number, field: stri
   });
 }
 
+/** Catalogue ids per statement: under SQLite's bound-parameter limit. */
+const IDS_PER_READ = 500;
+
 /**
- * The asset's software by name. The primary key (asset_id, version_id) reads the asset's
- * installations alone, a few thousand at most: sorting and searching them needs no other index.
+ * The asset's software by name (code-point order, the same in both databases). Its list is one row
+ * (store/installations.ts) of a few thousand at most: named, searched and sorted here.
  */
 export async function listAssetSoftware(ctx: Ctx, assetId: number, query: ListAssetSoftwareQuery): Promise<Page<AssetSoftware>> {
   await loadReadableAsset(ctx.db, ctx.actor, assetId);
-  let q = ctx.db.selectFrom("asset_software as i").innerJoin("software_version as v", "v.id", "i.version_id")
-    .innerJoin("software as s", "s.id", "i.software_id")
-    .select(["i.software_id", "i.version_id", "s.name", "s.publisher", "v.version", "i.install_date", "i.arch"])
-    .where("i.asset_id", "=", assetId);
-  if (query.q) q = q.where(contains("s.name", query.q));
-  if (query.cursor) {
-    const [name, versionId] = decodeCursor(query.cursor, ["string", "number"]);
-    q = q.where((eb) => eb(eb.refTuple("s.name", "i.version_id"), ">", eb.tuple(name as string, versionId as number)));
+  const installations = await readInstallations(ctx.db, assetId);
+  const names = new Map<number, { name: string; publisher: string | null; version: string }>();
+  for (let i = 0; i < installations.length; i += IDS_PER_READ) {
+    const rows = await ctx.db.selectFrom("software_version as v").innerJoin("software as s", "s.id", "v.software_id")
+      .select(["v.id", "s.name", "s.publisher", "v.version"]).where("v.id", "in", installations.slice(i, i + IDS_PER_READ).map((x) => x.versionId)).execute();
+    for (const row of rows) names.set(row.id, row);
   }
-  const rows = await q.orderBy("s.name").orderBy("i.version_id").limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, (r) => ({
-    softwareId: r.software_id, versionId: r.version_id, name: r.name, publisher: r.publisher, version: r.version,
-    installDate: r.install_date, arch: r.arch,
-  }), (r) => [r.name, r.version_id]);
+  const needle = query.q?.toLowerCase();
+  const [afterName, afterVersion] = query.cursor ? (decodeCursor(query.cursor, ["string", "number"]) as [string, number]) : [undefined, 0];
+  const rows = installations.flatMap((installation) => {
+    const named = names.get(installation.versionId);
+    if (!named || (needle && !named.name.toLowerCase().includes(needle))) return [];
+    const { name } = named;
+    if (afterName !== undefined && (name < afterName || (name === afterName && installation.versionId <= afterVersion))) return [];
+    return [{ softwareId: installation.softwareId, versionId: installation.versionId, name, publisher: named.publisher, version: named.version,
+      installDate: installation.installDate, arch: installation.arch }];
+  }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.versionId - b.versionId));
+  return toPage(rows.slice(0, query.limit + 1), query.limit, (r) => r, (r) => [r.name, r.versionId]);
 }
 
 type ChangeRow = { id: number; section: string; change: AssetChange["change"]; item: string; old_value: string | null; new_value: string | null;

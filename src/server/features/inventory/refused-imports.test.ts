@@ -3,6 +3,7 @@ import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../
 import { DIALECTS } from "../../../../test/db.js";
 import type { InventoryImportPage } from "../../../shared/api/inventory-agents.js";
 import { inventoryXml } from "./store/inventory-xml.test-support.js";
+import { readInstallations } from "./store/installations.js";
 
 const SOFTWARE = [{ name: "Mozilla Firefox (x64 fr)", version: "128.0", publisher: "Mozilla" }, { name: "7-Zip 23.01 (x64)", version: "23.01" }];
 
@@ -39,8 +40,7 @@ describe.each(DIALECTS)("attaching refused inventories on %s", (dialect) => {
   };
   const attach = (importId: number, assetId: number | null, cookie = t.adminCookie) =>
     t.app.inject({ method: "POST", url: `/api/inventory/imports/${importId}/attach`, headers: { cookie }, payload: { assetId } });
-  const installed = async (assetId: number) => Number((await t.db.selectFrom("asset_software").select((eb) => eb.fn.countAll().as("n"))
-    .where("asset_id", "=", assetId).executeTakeFirstOrThrow()).n);
+  const installed = async (assetId: number) => (await readInstallations(t.db, assetId)).length;
 
   it("stores the inventory into the asset a person chooses, logs who chose, and is done once", async () => {
     await makeTwins("PC-JUMEAU");

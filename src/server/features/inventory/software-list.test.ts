@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
 import { type MachineSpec, inventoryXml } from "./store/inventory-xml.test-support.js";
+import { readInstallations } from "./store/installations.js";
 
 const SOFTWARE = [{ name: "Mozilla Firefox (x64 fr)", version: "128.0", publisher: "Mozilla" },
   { name: "7-Zip 23.01 (x64)", version: "23.01", publisher: "Igor Pavlov" }, { name: "Acme Tool", version: "1.0", publisher: "Acme" }];
@@ -21,9 +22,12 @@ describe.each(DIALECTS)("re-inventories with the same software list on %s", (dia
     expect(res.statusCode, res.body).toBe(200);
     return t.db.selectFrom("inventory_import").selectAll().where("device_id", "=", spec.deviceId).orderBy("id", "desc").executeTakeFirstOrThrow();
   };
-  const softwareOf = async (assetId: number | null) => (await t.db.selectFrom("asset_software").innerJoin("software", "software.id", "asset_software.software_id")
-    .innerJoin("software_version as v", "v.id", "asset_software.version_id").select(["software.name", "v.version"])
-    .where("asset_software.asset_id", "=", assetId as number).orderBy("software.name").execute()).map((row) => `${row.name} ${row.version}`);
+  const softwareOf = async (assetId: number | null) => {
+    const versionIds = (await readInstallations(t.db, assetId as number)).map((i) => i.versionId);
+    if (versionIds.length === 0) return [];
+    return (await t.db.selectFrom("software_version as v").innerJoin("software", "software.id", "v.software_id").select(["software.name", "v.version"])
+      .where("v.id", "in", versionIds).orderBy("software.name").execute()).map((row) => `${row.name} ${row.version}`);
+  };
   const inventoryOf = (assetId: number | null) => t.db.selectFrom("asset_inventory").select(["software_count", "memory_mb", "software_list_key"])
     .where("asset_id", "=", assetId as number).executeTakeFirstOrThrow();
 

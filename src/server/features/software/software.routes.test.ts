@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp, makeEntity, signedInUser } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
 import type { Software, SoftwareInstallation, SoftwareSummary } from "../../../shared/api/software.js";
+import { addInstallation } from "../inventory/store/installations.js";
 
 type Page<T> = { data: T[]; nextCursor: string | null };
 
@@ -33,8 +34,8 @@ describe.each(DIALECTS)("the software catalogue on %s", (dialect) => {
   /** What an inventory writes: the machine has this version, counted in the machine's entity. */
   async function install(assetKey: string, softwareKey: string, version: string, installDate: string | null = null) {
     const asset = await t.db.selectFrom("asset").select(["id", "entity_id"]).where("id", "=", ids[assetKey] as number).executeTakeFirstOrThrow();
-    await t.db.insertInto("asset_software").values({ asset_id: asset.id, entity_id: asset.entity_id, software_id: ids[softwareKey] as number,
-      version_id: ids[`${softwareKey}@${version}`] as number, install_date: installDate, arch: "x86_64" }).execute();
+    await addInstallation(t.db, asset, { softwareId: ids[softwareKey] as number, versionId: ids[`${softwareKey}@${version}`] as number,
+      installDate, arch: "x86_64" });
   }
 
   beforeAll(async () => {

@@ -19,17 +19,14 @@ import type { SoftwareEntry } from "./software-entries.js";
 const CHUNK = 500;
 const CACHE_LIMIT = 200_000;
 
-type Ids = { software: Map<string, number>; versions: Map<string, number> };
-const cachesByDb = new WeakMap<object, Ids>();
+/** A software's catalogue id and its versions' ids, by version text. */
+type Known = { id: number; versions: Map<string, number> };
+const cachesByDb = new WeakMap<object, { software: Map<string, Known>; versionCount: number }>();
 
-function cacheOf(db: Kysely<DB>): Ids {
-  let ids = cachesByDb.get(rootOf(db));
-  if (!ids) cachesByDb.set(rootOf(db), (ids = { software: new Map(), versions: new Map() }));
-  if (ids.versions.size > CACHE_LIMIT) {
-    ids.software.clear();
-    ids.versions.clear();
-  }
-  return ids;
+function cacheOf(db: Kysely<DB>) {
+  let cache = cachesByDb.get(rootOf(db));
+  if (!cache || cache.versionCount > CACHE_LIMIT) cachesByDb.set(rootOf(db), (cache = { software: new Map(), versionCount: 0 }));
+  return cache;
 }
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -38,51 +35,58 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-const versionKey = (softwareId: number, version: string) => `${softwareId}\u0000${version}`;
-
 export type ResolvedEntry = SoftwareEntry & { softwareId: number; versionId: number };
 
-async function resolveSoftware(db: Kysely<DB>, ids: Ids, entries: readonly SoftwareEntry[]): Promise<void> {
+async function resolveSoftware(db: Kysely<DB>, cache: ReturnType<typeof cacheOf>, entries: readonly SoftwareEntry[]): Promise<void> {
   const missing = new Map<string, SoftwareEntry>();
-  for (const entry of entries) if (!ids.software.has(entry.nameKey)) missing.set(entry.nameKey, entry);
+  for (const entry of entries) if (!cache.software.has(entry.nameKey)) missing.set(entry.nameKey, entry);
   const at = now();
   for (const part of chunks([...missing.values()])) {
     await db.insertInto("software").values(part.map((entry) => ({ name: entry.name, publisher: entry.publisher, name_key: entry.nameKey, created_at: at })))
       .onConflict((oc) => oc.column("name_key").doNothing()).execute();
     const rows = await db.selectFrom("software").select(["id", "name_key"]).where("name_key", "in", part.map((entry) => entry.nameKey)).execute();
-    for (const row of rows) ids.software.set(row.name_key, row.id);
+    // Another inventory may have added it meanwhile, with versions already: kept, not replaced.
+    for (const row of rows) if (!cache.software.has(row.name_key)) cache.software.set(row.name_key, { id: row.id, versions: new Map() });
   }
 }
 
-async function resolveVersions(db: Kysely<DB>, ids: Ids, entries: readonly SoftwareEntry[]): Promise<void> {
-  const missing = new Map<string, { software_id: number; version: string }>();
+async function resolveVersions(db: Kysely<DB>, cache: ReturnType<typeof cacheOf>, entries: readonly SoftwareEntry[]): Promise<void> {
+  const missing: Array<{ software_id: number; version: string }> = [];
+  const byId = new Map<number, Known>();
   for (const entry of entries) {
-    const softwareId = ids.software.get(entry.nameKey) as number;
-    const key = versionKey(softwareId, entry.version);
-    if (!ids.versions.has(key)) missing.set(key, { software_id: softwareId, version: entry.version });
+    const known = cache.software.get(entry.nameKey) as Known;
+    if (known.versions.has(entry.version)) continue;
+    missing.push({ software_id: known.id, version: entry.version });
+    byId.set(known.id, known);
   }
   const at = now();
-  for (const part of chunks([...missing.values()])) {
+  for (const part of chunks(missing)) {
     await db.insertInto("software_version").values(part.map((row) => ({ ...row, created_at: at })))
       .onConflict((oc) => oc.columns(["software_id", "version"]).doNothing()).execute();
     const rows = await db.selectFrom("software_version").select(["id", "software_id", "version"])
       .where("software_id", "in", [...new Set(part.map((row) => row.software_id))]).execute();
-    for (const row of rows) ids.versions.set(versionKey(row.software_id, row.version), row.id);
+    for (const row of rows) {
+      const known = byId.get(row.software_id);
+      if (known && !known.versions.has(row.version)) {
+        known.versions.set(row.version, row.id);
+        cache.versionCount++;
+      }
+    }
   }
 }
 
 /** Each entry with its catalogue software and version ids, adding what the catalogue lacks. */
 export async function resolveCatalogue(db: Kysely<DB>, entries: readonly SoftwareEntry[]): Promise<ResolvedEntry[]> {
-  const ids = cacheOf(db);
-  await resolveSoftware(db, ids, entries);
-  await resolveVersions(db, ids, entries);
+  const cache = cacheOf(db);
+  await resolveSoftware(db, cache, entries);
+  await resolveVersions(db, cache, entries);
   return entries.map((entry) => {
-    const softwareId = ids.software.get(entry.nameKey);
-    const versionId = softwareId === undefined ? undefined : ids.versions.get(versionKey(softwareId, entry.version));
-    if (softwareId === undefined || versionId === undefined) throw new Error(`Catalogue row missing for ${entry.name} ${entry.version}`);
+    const known = cache.software.get(entry.nameKey);
+    const versionId = known?.versions.get(entry.version);
+    if (known === undefined || versionId === undefined) throw new Error(`Catalogue row missing for ${entry.name} ${entry.version}`);
     // Written out, not spread: V8 spreads these objects ~50 times slower, and there are 800 an inventory.
     return { nameKey: entry.nameKey, name: entry.name, publisher: entry.publisher, version: entry.version, installDate: entry.installDate,
-      arch: entry.arch, softwareId, versionId };
+      arch: entry.arch, softwareId: known.id, versionId };
   });
 }
 

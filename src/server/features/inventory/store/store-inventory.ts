@@ -32,6 +32,8 @@ import { type InventoryDetails, detailsOf, figuresOf, hashOf, stableHashOf } fro
 import { inventorySettings } from "./inventory-settings.js";
 import { type ResolvedEntry, forgetCatalogue, resolveCatalogue } from "./software-catalogue.js";
 import { softwareEntries } from "./software-entries.js";
+import { queueSoftwareChange, scheduleSoftwareRollup } from "./software-rollup.js";
+import { readInstallations, writeInstallations } from "./installations.js";
 import { SoftwareListNeeded } from "../software-list.js";
 
 export type StoreRequest = {
@@ -45,8 +47,6 @@ export type StoreRequest = {
 };
 export type StoreResult = { decision: MatchDecision; assetId: number | null; created: boolean; changes: number; unchanged: boolean };
 
-/** Rows per multi-row insert: under SQLite's bound-parameter limit. */
-const ROWS_PER_INSERT = 1000;
 
 type Prepared = {
   keys: IdentityKeys;
@@ -152,35 +152,28 @@ async function saveIdentity(trx: Db, assetId: number, keys: IdentityKeys): Promi
   if (rows.length > 0) await trx.insertInto("asset_identity").values(rows.map((row) => ({ ...row, asset_id: assetId }))).execute();
 }
 
-async function insertInstallations(trx: Db, asset: Pick<AssetRow, "id" | "entity_id">, entries: readonly ResolvedEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
-    await trx.insertInto("asset_software").values(entries.slice(i, i + ROWS_PER_INSERT).map((entry) => ({
-      asset_id: asset.id, version_id: entry.versionId, software_id: entry.softwareId, entity_id: asset.entity_id,
-      install_date: entry.installDate, arch: entry.arch,
-    }))).execute();
-  }
-}
-
-/** Replaces the machine's installations by the reported ones, and says what changed. */
+/**
+ * Replaces the machine's installations by the reported ones, queues the versions added and removed
+ * for the catalogue (software-rollup.ts), and says what changed.
+ */
 async function replaceSoftware(trx: Db, asset: Pick<AssetRow, "id" | "entity_id">, entries: readonly ResolvedEntry[], first: boolean): Promise<InventoryChange[]> {
-  if (first) {
-    await insertInstallations(trx, asset, entries);
-    return [];
-  }
-  const before = await trx.selectFrom("asset_software").innerJoin("software_version as v", "v.id", "asset_software.version_id")
-    .innerJoin("software as s", "s.id", "asset_software.software_id")
-    .select(["asset_software.version_id", "asset_software.software_id", "s.name", "v.version"])
-    .where("asset_software.asset_id", "=", asset.id).execute();
-  const kept = new Set(entries.map((entry) => entry.versionId));
-  const had = new Set(before.map((row) => row.version_id));
-  const gone = before.filter((row) => !kept.has(row.version_id)).map((row) => row.version_id);
-  for (let i = 0; i < gone.length; i += ROWS_PER_INSERT) {
-    await trx.deleteFrom("asset_software").where("asset_id", "=", asset.id).where("version_id", "in", gone.slice(i, i + ROWS_PER_INSERT)).execute();
-  }
-  await insertInstallations(trx, asset, entries.filter((entry) => !had.has(entry.versionId)));
+  const before = first ? [] : await readInstallations(trx, asset.id);
+  const reported = new Set(entries.map((entry) => entry.versionId));
+  const had = new Set(before.map((installation) => installation.versionId));
+  const gone = before.filter((installation) => !reported.has(installation.versionId));
+  const added = entries.filter((entry) => !had.has(entry.versionId));
+  await writeInstallations(trx, asset.id, entries.map((entry) => ({ versionId: entry.versionId, softwareId: entry.softwareId,
+    installDate: entry.installDate, arch: entry.arch })));
+  await queueSoftwareChange(trx, asset, added.map((entry) => entry.versionId), gone.map((installation) => installation.versionId));
+  if (first) return [];
+  // Only the software that gained or lost a version can have changed: their names are read for those alone.
+  const touched = new Set([...gone.map((installation) => installation.softwareId), ...added.map((entry) => entry.softwareId)]);
+  const beforeTouched = before.filter((installation) => touched.has(installation.softwareId)).map((installation) => installation.versionId);
+  const named = beforeTouched.length === 0 ? [] : await trx.selectFrom("software_version as v").innerJoin("software as s", "s.id", "v.software_id")
+    .select(["v.software_id", "s.name", "v.version"]).where("v.id", "in", beforeTouched).execute();
   return diffSoftware(
-    before.map((row) => ({ softwareId: row.software_id, name: row.name, version: row.version })),
-    entries.map((entry) => ({ softwareId: entry.softwareId, name: entry.name, version: entry.version })),
+    named.map((row) => ({ softwareId: row.software_id, name: row.name, version: row.version })),
+    entries.filter((entry) => touched.has(entry.softwareId)).map((entry) => ({ softwareId: entry.softwareId, name: entry.name, version: entry.version })),
   );
 }
 
@@ -245,6 +238,12 @@ async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prep
  * batch, db/write-batch.ts), in a savepoint of it.
  */
 export async function storeInventory(db: Kysely<DB>, request: StoreRequest): Promise<StoreResult> {
+  const result = await storeOnce(db, request);
+  if (!result.unchanged) scheduleSoftwareRollup(db);
+  return result;
+}
+
+async function storeOnce(db: Kysely<DB>, request: StoreRequest): Promise<StoreResult> {
   if (db.isTransaction) return storeWithin(db, request);
   const settings = await inventorySettings(db);
   const prepared = await prepare(db, request.inventory, settings.softwareRules);
