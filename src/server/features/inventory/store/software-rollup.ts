@@ -33,25 +33,37 @@ export async function queueSoftwareChange(trx: Db, asset: { id: number; entity_i
 
 const scheduled = new WeakSet<object>();
 
-/** Folds the queue a moment from now, in the background: the inventories of that moment together. */
+/**
+ * Folds the queue a moment from now, in the background: the inventories of that moment together.
+ * One fold per moment, not "until empty": under a steady flow of inventories that would fold after
+ * every write batch, and share nothing.
+ */
 export function scheduleSoftwareRollup(db: Kysely<DB>): void {
   const root = rootOf(db);
   // Inside a caller's own transaction there is no database handle to come back with later: the screens settle it.
   if (root.isTransaction || scheduled.has(root)) return;
   scheduled.add(root);
   setTimeout(() => {
-    settleSoftwareRollup(root)
+    foldOnce(root)
+      .then((folded) => {
+        scheduled.delete(root);
+        // A backlog (a large fleet's first day, an upgrade): the next step at once.
+        if (folded === FOLD_LIMIT) scheduleSoftwareRollup(root);
+      })
       // The database was closed meanwhile (a test, a shutdown): what is queued is folded next time.
-      .catch(() => undefined)
-      .finally(() => scheduled.delete(root));
+      .catch(() => scheduled.delete(root));
   }, FOLD_DELAY_MS).unref();
 }
 
-/** Folds everything queued: called before the catalogue is read. */
+/** Folds everything queued before the call: the catalogue's screens call it before they read. */
 export async function settleSoftwareRollup(db: Kysely<DB>): Promise<void> {
-  while (await db.selectFrom("software_change").select("id").limit(1).executeTakeFirst()) {
-    await inWriteBatch(db, (handle) => (handle.isTransaction ? fold(handle) : handle.transaction().execute(fold)));
-  }
+  const last = await db.selectFrom("software_change").select("id").orderBy("id", "desc").limit(1).executeTakeFirst();
+  if (!last) return;
+  while (await db.selectFrom("software_change").select("id").where("id", "<=", last.id).limit(1).executeTakeFirst()) await foldOnce(db);
+}
+
+function foldOnce(db: Kysely<DB>): Promise<number> {
+  return inWriteBatch(db, (handle) => (handle.isTransaction ? fold(handle) : handle.transaction().execute(fold)));
 }
 
 /** Per block of asset ids, per version, the machines' bits in queue order: bit × 2 + 1 to set, bit × 2 to clear. */
