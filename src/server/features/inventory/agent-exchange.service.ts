@@ -20,6 +20,7 @@ import { normalizeXmlDevices, normalizeXmlInventory } from "./protocol/normalize
 import { InventoryProtocolError } from "./protocol/protocol-error.js";
 import { type StoreRequest, type StoreResult, storeInventory } from "./store/store-inventory.js";
 import { inventorySettings } from "./store/inventory-settings.js";
+import { oncePerWriteBatch } from "./store/batch-memo.js";
 import { keepRefusedMessage } from "./refused-imports.js";
 import { type AgentXmlRead, SoftwareListNeeded, lastSoftwareListKey, readAgentXml, softwareListKey, withSoftware } from "./software-list.js";
 import { type AgentCredential, authenticateAgent, readAgentAuth } from "./agent-auth.js";
@@ -34,9 +35,10 @@ export type AgentMessage = { body: Buffer; contentType?: string; userAgent?: str
 export type AgentReply = { status: number; contentType: string; body: Buffer; headers?: Record<string, string> };
 
 /** The top of the entity tree, where machines without a known tag go (none before setup). */
-async function rootEntity(db: Kysely<DB>): Promise<number | undefined> {
-  return (await findRootEntityRow(db))?.id;
-}
+const rootEntity = oncePerWriteBatch(async (db): Promise<number | undefined> => (await findRootEntityRow(db))?.id);
+
+/** Whether agents must authenticate, and their logins: read once per SQLite write batch too. */
+const agentAuthOf = oncePerWriteBatch(readAgentAuth);
 
 /**
  * The entity whose agent tag the inventory carries, else the top one the agent may file into: the
@@ -58,6 +60,16 @@ function xmlReply(xml: string, like: BodyEncoding, status = 200): AgentReply {
   return { status, contentType: replyContentType(like, "xml"), body: encodeReply(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, like) };
 }
 
+// The few answers to accepted messages never change: each is compressed once per encoding, not per message.
+const acceptedReplies = new Map<string, AgentReply>();
+
+function acceptedXmlReply(xml: string, like: BodyEncoding): AgentReply {
+  const key = `${like}\n${xml}`;
+  let reply = acceptedReplies.get(key);
+  if (!reply) acceptedReplies.set(key, (reply = Object.freeze(xmlReply(xml, like))));
+  return reply;
+}
+
 const escapeXml = (text: string) => text.replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c] as string);
 
 /** "Linux Debian 12 · 821 software · 2 CPUs": what the log says an inventory held. */
@@ -67,7 +79,7 @@ function summaryOf(inventory: AgentInventory, softwareKept: boolean): string {
   return [inventory.hardware.name, os, software, `${inventory.cpus.length} CPU`].filter(Boolean).join(" · ");
 }
 
-type AgentRow = { id: number; entity_id: number };
+type AgentRow = { id: number; entity_id: number; asset_id: number | null };
 /** Where the agent's machines may go: its credential's entity (and sub-entities), or anywhere from the root. */
 type Top = { entityId: number; credential: AgentCredential | null };
 /** What the log needs of a message: the agent's device id and what it asked (PROLOG, CONTACT, INVENTORY…). */
@@ -87,7 +99,7 @@ async function upsertAgent(db: Kysely<DB>, entityId: number, msg: AgentMessage, 
   return db.insertInto("inventory_agent")
     .values({ device_id: request.deviceId, entity_id: entityId, name: null, version: null, last_inventory_at: null, asset_id: null, tag: null, created_at: at, ...seen })
     .onConflict((oc) => oc.column("device_id").doUpdateSet(seen))
-    .returning(["id", "entity_id"]).executeTakeFirstOrThrow();
+    .returning(["id", "entity_id", "asset_id"]).executeTakeFirstOrThrow();
 }
 
 type Logged = Pick<InventoryImportTable, "detail"> & Partial<Pick<InventoryImportTable, "asset_id" | "decision" | "rule" | "trace" | "outcome" | "reason">>;
@@ -148,7 +160,10 @@ async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, req
   const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory, softwareList });
   const importId = await log(db, agent, msg, request, decisionEntry(stored, summaryOf(inventory, softwareList?.kept === true), note));
   if (stored.decision.decision === "refuse") await keepRefusedMessage(db, importId, bytes, msg.userAgent);
-  if (stored.assetId !== null) await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
+  // The agent's machine is usually the one it already had: no second write of the agent then.
+  if (stored.assetId !== null && stored.assetId !== agent.asset_id) {
+    await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
+  }
 }
 
 /** An XML inventory: its software are read only when the machine's last list was another one. */
@@ -165,8 +180,9 @@ async function receiveXmlInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, 
     }
   }
   const whole = withSoftware(read);
+  // A list with another element between two software is never kept: the next one is read whole again.
   await receiveInventory(db, top, msg, whole, normalizeXmlInventory(whole, msg.userAgent),
-    { bytes: read.bytes, softwareList: key ? { key, kept: false } : undefined });
+    { bytes: read.bytes, softwareList: key && span.ends ? { key, kept: false } : undefined });
 }
 
 async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentRequest | null) {
@@ -194,7 +210,7 @@ async function exchange(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> 
   if (entityId === undefined) return refusalReply(new AppError("SERVICE_UNAVAILABLE", "Vigie is not set up yet: create its first administrator"), "SERVICE_UNAVAILABLE", encoding, format);
   let request: AgentRequest | null = null;
   try {
-    const auth = await readAgentAuth(db);
+    const auth = await agentAuthOf(db);
     // Challenged before anything is read; wrong credentials are refused once the message says which machine sent them.
     if (auth.required && !msg.authorization) authenticateAgent(auth, undefined);
     const topOf = (): Top => {
@@ -211,16 +227,16 @@ async function exchange(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> 
     const top = topOf();
     if (read.request.query === "INVENTORY") {
       await receiveXmlInventory(db, top, msg, read);
-      return xmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
+      return acceptedXmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
     const xml = withSoftware(read);
     if (xml.query === "PROLOG") {
       await receivePrologue(db, top, msg, xml);
-      return xmlReply(`<REPLY><PROLOG_FREQ>${PROLOG_FREQ_HOURS}</PROLOG_FREQ><RESPONSE>SEND</RESPONSE></REPLY>`, encoding);
+      return acceptedXmlReply(`<REPLY><PROLOG_FREQ>${PROLOG_FREQ_HOURS}</PROLOG_FREQ><RESPONSE>SEND</RESPONSE></REPLY>`, encoding);
     }
     if (NETWORK_QUERIES.has(xml.query)) {
       await receiveDevices(db, top, msg, xml, normalizeXmlDevices(xml, msg.userAgent));
-      return xmlReply("<REPLY></REPLY>", encoding);
+      return acceptedXmlReply("<REPLY></REPLY>", encoding);
     }
     throw new InventoryProtocolError("XML_NOT_A_REQUEST", `Unknown QUERY ${xml.query}: this server takes PROLOG, INVENTORY, NETDISCOVERY and SNMPQUERY`);
   } catch (error) {

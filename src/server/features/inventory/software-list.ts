@@ -8,6 +8,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { SoftwareRule } from "./identity/software-rules.js";
 import { type AgentXmlRequest, parseAgentXml, parseContentFragment } from "./protocol/agent-xml.js";
+import { readSoftwareSpan } from "./protocol/software-reader.js";
 import { type SoftwareSpan, cutSoftwareSpan } from "./protocol/software-span.js";
 
 export type AgentXmlRead = { request: AgentXmlRequest; span: SoftwareSpan | null; bytes: Buffer };
@@ -30,7 +31,8 @@ export function readAgentXml(bytes: Buffer): AgentXmlRead {
 export function withSoftware(read: AgentXmlRead): AgentXmlRequest {
   const { request, span, bytes } = read;
   if (!span || !request.content) return request;
-  const fragment = parseContentFragment(span.span, bytes);
+  const software = readSoftwareSpan(span, bytes);
+  const fragment = software === undefined ? parseContentFragment(span.span, bytes) : { softwares: software };
   // Another section written between two software ones: the cut changed what is read.
   if (Object.keys(fragment).some((key) => key in (request.content as object))) return parseAgentXml(bytes);
   return { ...request, content: { ...request.content, ...fragment } };

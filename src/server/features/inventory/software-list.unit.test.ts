@@ -25,9 +25,11 @@ describe("reading an inventory without its software first", () => {
     expect(cutSoftwareSpan(patched)?.hash).not.toBe(cutSoftwareSpan(bytes)?.hash);
   });
 
-  it("does not cut when another element lies between two software, nor when there are none", () => {
-    const mixed = Buffer.from("<REQUEST><CONTENT><SOFTWARES><NAME>a</NAME></SOFTWARES>\n <DRIVES/><SOFTWARES><NAME>b</NAME></SOFTWARES></CONTENT></REQUEST>");
-    expect(cutSoftwareSpan(mixed)).toBeNull();
+  it("reads whole what has another element between two software, and does not cut what has none", () => {
+    const mixed = Buffer.from("<REQUEST><DEVICEID>pc-1</DEVICEID><QUERY>INVENTORY</QUERY><CONTENT><BIOS><SSN>1</SSN></BIOS><SOFTWARES><NAME>a</NAME></SOFTWARES>\n "
+      + "<DRIVES><VOLUMN>/</VOLUMN></DRIVES><SOFTWARES><NAME>b</NAME></SOFTWARES></CONTENT></REQUEST>");
+    expect(cutSoftwareSpan(mixed)?.ends, "the element between is seen when the list is read").toBeNull();
+    expect(withSoftware(readAgentXml(mixed))).toEqual(parseAgentXml(mixed));
     expect(cutSoftwareSpan(Buffer.from("<REQUEST><CONTENT><BIOS/></CONTENT></REQUEST>"))).toBeNull();
   });
 

@@ -6,7 +6,9 @@
 export function boundedCache<T>(compute: (key: string) => T, limit = 20_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    // One lookup for a hit; has() only tells a cached undefined from a miss.
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as T;
     if (cache.size >= limit) cache.clear();
     const value = compute(key);
     cache.set(key, value);

@@ -34,13 +34,21 @@ export function decodeBody(body: Buffer, contentType?: string, maxBytes: number 
     return { bytes: body, encoding };
   }
   try {
-    const options = { maxOutputLength: maxBytes };
+    const options = { maxOutputLength: maxBytes, chunkSize: outputChunkSize(body.length) };
     const bytes = encoding === "zlib" ? zlib.inflateSync(body, options) : zlib.gunzipSync(body, options);
     return { bytes, encoding };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(maxBytes);
     throw new InventoryProtocolError("BODY_CORRUPT", `The ${encoding} body cannot be inflated: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Room for the usual inflated body in one piece: agents' XML compresses about 10:1, and zlib's
+ * default 16 KB pieces, filled then joined, made an OCS inventory's inflate some 20% slower.
+ */
+function outputChunkSize(compressedBytes: number): number {
+  return Math.min(Math.max(compressedBytes * 12, 64 * 1024), 1024 * 1024);
 }
 
 /** Compress a reply the way the request came: the OCS agent only reads zlib replies. */

@@ -112,9 +112,14 @@ export function dateTime(value: unknown): string | null {
 
 function isoDate(year: string, month: string, day: string): string | null {
   const y = Number(year), mo = Number(month), d = Number(day);
-  if (y < 1980 || y > 2100 || mo < 1 || mo > 12 || d < 1) return null;
-  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  if (y < 1980 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
   return `${year}-${month}-${day}`;
+}
+
+/** Computed rather than asked of a Date: software install dates are read by the thousand. */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**

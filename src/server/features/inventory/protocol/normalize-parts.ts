@@ -130,21 +130,39 @@ export function toLocalUsers(content: Section): InventoryLocalUser[] {
 
 /** OCS says ARCHITECTURE and INSTALLDATE where Fusion and JSON say ARCH and INSTALL_DATE. */
 export function toSoftware(content: Section): InventorySoftware[] {
-  return sections(content["softwares"]).flatMap((s) => {
-    const name = text(s["name"]);
-    if (!name) return [];
-    return [
-      {
-        name,
-        version: text(s["version"]),
-        publisher: text(s["publisher"]),
-        installDate: date(s["install_date"] ?? s["installdate"]),
-        arch: firstText(s, "arch", "architecture"),
-        from: text(s["from"]),
-        guid: text(s["guid"]),
-      },
-    ];
-  });
+  const software: InventorySoftware[] = [];
+  for (const s of sections(content["softwares"])) {
+    const installed = Object.isFrozen(s) ? sharedSoftwareOf(s) : softwareOf(s);
+    if (installed) software.push(installed);
+  }
+  return software;
+}
+
+function softwareOf(s: Section): InventorySoftware | null {
+  const name = text(s["name"]);
+  if (!name) return null;
+  return {
+    name,
+    version: text(s["version"]),
+    publisher: text(s["publisher"]),
+    installDate: date(s["install_date"] ?? s["installdate"]),
+    arch: firstText(s, "arch", "architecture"),
+    from: text(s["from"]),
+    guid: text(s["guid"]),
+  };
+}
+
+// A frozen section is one the XML software reader shares between inventories (software-reader.ts):
+// it is read once, and its entry shared (frozen too) so the normalisation can memoise it as well.
+const sharedSoftware = new WeakMap<Section, InventorySoftware | null>();
+
+function sharedSoftwareOf(s: Section): InventorySoftware | null {
+  let installed = sharedSoftware.get(s);
+  if (installed === undefined) {
+    installed = softwareOf(s);
+    sharedSoftware.set(s, installed && Object.freeze(installed));
+  }
+  return installed;
 }
 
 /** ACCOUNTINFO holds KEYNAME/KEYVALUE pairs; the agent's --tag is the one named TAG. */

@@ -11,33 +11,56 @@ export type SoftwareSpan = {
   rest: Buffer;
   /** From the first <SOFTWARES> to the last </SOFTWARES>, with nothing else between them. */
   span: Buffer;
+  /**
+   * Where each element's </SOFTWARES> starts in the span; null when another element lies between two.
+   * Found when first asked: a list seen before (same hash) was checked then, and is not read again.
+   */
+  readonly ends: number[] | null;
   hash: string;
 };
 
-const OPEN = "<SOFTWARES>";
-const CLOSE = "</SOFTWARES>";
+// Buffers, not strings: Buffer.indexOf converts a string needle on every call.
+const OPEN = Buffer.from("<SOFTWARES>");
+const CLOSE = Buffer.from("</SOFTWARES>");
 
-/** Null when there are no software, or another element between two: then the inventory is read whole. */
+/** Null when there are no software: then the inventory is read whole. */
 export function cutSoftwareSpan(bytes: Buffer): SoftwareSpan | null {
   const start = bytes.indexOf(OPEN);
   const last = bytes.lastIndexOf(CLOSE);
-  if (start < 0 || last < start || !onlySoftware(bytes, start, last)) return null;
+  if (start < 0 || last < start) return null;
   const end = last + CLOSE.length;
   const span = bytes.subarray(start, end);
+  let ends: number[] | null | undefined;
   return {
     rest: Buffer.concat([bytes.subarray(0, start), bytes.subarray(end)]),
     span,
+    get ends() {
+      if (ends === undefined) ends = elementEnds(bytes, start, last);
+      return ends;
+    },
     hash: createHash("sha256").update(span).digest("base64url"),
   };
 }
 
-/** Whether each </SOFTWARES> before the last is followed, white space aside, by the next <SOFTWARES>. */
-function onlySoftware(bytes: Buffer, start: number, last: number): boolean {
+/**
+ * The offsets in the span of each </SOFTWARES>, when each one before the last is followed, white
+ * space aside, by the next <SOFTWARES>; null otherwise.
+ */
+function elementEnds(bytes: Buffer, start: number, last: number): number[] | null {
+  const ends: number[] = [];
   for (let close = bytes.indexOf(CLOSE, start); close >= 0 && close < last; close = bytes.indexOf(CLOSE, close + CLOSE.length)) {
+    ends.push(close - start);
     let next = close + CLOSE.length;
     while (next < bytes.length && isSpace(bytes[next] as number)) next++;
-    if (bytes.indexOf(OPEN, next) !== next) return false;
+    if (!opensAt(bytes, next)) return null;
   }
+  ends.push(last - start);
+  return ends;
+}
+
+function opensAt(bytes: Buffer, at: number): boolean {
+  if (at + OPEN.length > bytes.length) return false;
+  for (let i = 0; i < OPEN.length; i++) if (bytes[at + i] !== OPEN[i]) return false;
   return true;
 }
 

@@ -1,10 +1,9 @@
 /**
  * The admin's inventory settings: the ordered import rules and the software normalisation rules.
- * Read at each inventory (one indexed read), parsed once per stored value.
+ * Read at each inventory (one indexed read, once per SQLite write batch), parsed once per stored value.
  */
-import type { Kysely } from "kysely";
 import type { Db } from "../../../db/database.js";
-import type { DB } from "../../../db/schema.js";
+import { oncePerWriteBatch } from "./batch-memo.js";
 import { DEFAULT_MATCH_RULES, type MatchRule, MatchRulesSchema } from "../identity/match-rules.js";
 import { type SoftwareRule, SoftwareRulesSchema } from "../identity/software-rules.js";
 
@@ -29,7 +28,10 @@ function parseOnce<T>(key: string, text: string, parse: (value: unknown) => T): 
   return parsed.get(id) as T;
 }
 
-export async function inventorySettings(db: Kysely<DB> | Db): Promise<InventorySettings> {
+/** The settings as stored, else the defaults; read once per SQLite write batch (batch-memo.ts). */
+export const inventorySettings: (db: Db) => Promise<InventorySettings> = oncePerWriteBatch(readInventorySettings);
+
+async function readInventorySettings(db: Db): Promise<InventorySettings> {
   const rows = await db.selectFrom("setting").select(["key", "value"]).where("key", "in", [MATCH_RULES_KEY, SOFTWARE_RULES_KEY]).execute();
   const value = (key: string) => rows.find((row) => row.key === key)?.value;
   const match = value(MATCH_RULES_KEY);

@@ -31,27 +31,36 @@ export async function queueSoftwareChange(trx: Db, asset: { id: number; entity_i
   await trx.insertInto("software_change").values({ asset_id: asset.id, entity_id: asset.entity_id, added: added.join(","), removed: removed.join(",") }).execute();
 }
 
-const scheduled = new WeakSet<object>();
+/** Per database: whether a fold is waiting or running, and whether changes were queued since it began waiting. */
+const schedules = new WeakMap<object, { pending: boolean; again: boolean }>();
 
 /**
  * Folds the queue a moment from now, in the background: the inventories of that moment together.
  * One fold per moment, not "until empty": under a steady flow of inventories that would fold after
- * every write batch, and share nothing.
+ * every write batch, and share nothing. Changes queued while a fold waits or runs get the next one.
  */
 export function scheduleSoftwareRollup(db: Kysely<DB>): void {
   const root = rootOf(db);
   // Inside a caller's own transaction there is no database handle to come back with later: the screens settle it.
-  if (root.isTransaction || scheduled.has(root)) return;
-  scheduled.add(root);
+  if (root.isTransaction) return;
+  let schedule = schedules.get(root);
+  if (!schedule) schedules.set(root, (schedule = { pending: false, again: false }));
+  if (schedule.pending) {
+    schedule.again = true;
+    return;
+  }
+  schedule.pending = true;
+  schedule.again = false;
+  const state = schedule;
   setTimeout(() => {
     foldOnce(root)
       .then((folded) => {
-        scheduled.delete(root);
-        // A backlog (a large fleet's first day, an upgrade): the next step at once.
-        if (folded === FOLD_LIMIT) scheduleSoftwareRollup(root);
+        state.pending = false;
+        // More came meanwhile, or a backlog (a large fleet's first day, an upgrade): another fold.
+        if (state.again || folded === FOLD_LIMIT) scheduleSoftwareRollup(root);
       })
       // The database was closed meanwhile (a test, a shutdown): what is queued is folded next time.
-      .catch(() => scheduled.delete(root));
+      .catch(() => { state.pending = false; });
   }, FOLD_DELAY_MS).unref();
 }
 

@@ -10,11 +10,11 @@
  * An unchanged re-inventory compares hashes and writes three rows (the inventory's date, the
  * agent, the log), instead of diffing and rewriting 800 installations.
  */
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Db } from "../../../db/database.js";
 import { lockNames } from "../../../db/dialect.js";
 import type { DB } from "../../../db/schema.js";
-import type { AssetRow } from "../../../db/schema-assets.js";
+import type { AssetInventoryTable, AssetRow } from "../../../db/schema-assets.js";
 import { now } from "../../../db/values.js";
 import { inSavepoint } from "../../../db/write-batch.js";
 import { type Change, recordHistory } from "../../history/history.service.js";
@@ -177,7 +177,9 @@ async function replaceSoftware(trx: Db, asset: Pick<AssetRow, "id" | "entity_id"
   );
 }
 
-async function saveInventory(trx: Db, assetId: number, request: StoreRequest, prepared: Prepared, firstAt: string | null, at: string) {
+type PreviousInventory = Selectable<AssetInventoryTable>;
+
+async function saveInventory(trx: Db, assetId: number, request: StoreRequest, prepared: Prepared, previous: PreviousInventory | undefined, at: string) {
   const { inventory } = request;
   const figures = figuresOf(inventory);
   const values = {
@@ -188,11 +190,16 @@ async function saveInventory(trx: Db, assetId: number, request: StoreRequest, pr
     memory_mb: figures.memoryMb, disk_mb: figures.diskMb, fullest_volume_pct: figures.fullestVolumePct, last_user: figures.lastUser,
     antivirus_ok: figures.antivirusOk, details: JSON.stringify(prepared.details), details_hash: prepared.stableHash,
     software_list_key: request.softwareList?.key ?? null, inventoried_at: inventory.inventoriedAt, received_at: at,
+    // A kept list was not read: the count and hash of the stored one stand.
+    ...(request.softwareList?.kept ? {} : { software_count: prepared.software.length, software_hash: prepared.softwareHash }),
   };
-  // A kept list was not read: the count and hash of the stored one stand.
-  const software = { software_count: prepared.software.length, software_hash: prepared.softwareHash };
-  if (firstAt === null) await trx.insertInto("asset_inventory").values({ asset_id: assetId, ...values, ...software, first_received_at: at }).execute();
-  else await trx.updateTable("asset_inventory").set(request.softwareList?.kept ? values : { ...values, ...software }).where("asset_id", "=", assetId).execute();
+  if (!previous) {
+    await trx.insertInto("asset_inventory").values({ software_count: 0, software_hash: "", ...values, asset_id: assetId, first_received_at: at }).execute();
+    return;
+  }
+  // Only what moved: the details (kilobytes of JSON) are not written again when they are the same.
+  const changed = Object.fromEntries(Object.entries(values).filter(([column, value]) => previous[column as keyof PreviousInventory] !== value));
+  await trx.updateTable("asset_inventory").set(changed).where("asset_id", "=", assetId).execute();
 }
 
 function chosenDecision(chosen: NonNullable<StoreRequest["chosen"]>): MatchDecision {
@@ -209,7 +216,7 @@ async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prep
   const asset = decision.decision === "create"
     ? await createAsset(trx, request, prepared, at)
     : await trx.selectFrom("asset").selectAll().where("id", "=", decision.assetId as number).executeTakeFirstOrThrow();
-  const previous = await trx.selectFrom("asset_inventory").select(["details", "details_hash", "software_hash", "software_list_key", "first_received_at"])
+  const previous = await trx.selectFrom("asset_inventory").selectAll()
     .where("asset_id", "=", asset.id).executeTakeFirst();
   const kept = request.softwareList?.kept === true;
   if (kept && previous?.software_list_key !== request.softwareList?.key) throw new SoftwareListNeeded();
@@ -222,8 +229,9 @@ async function storeInTransaction(trx: Db, request: StoreRequest, prepared: Prep
     if (previous) changes.push(...diffDetails(JSON.parse(previous.details) as InventoryDetails, prepared.details));
   }
   if (softwareChanged) changes.push(...(await replaceSoftware(trx, asset, prepared.software, !previous)));
-  await saveInventory(trx, asset.id, request, prepared, previous?.first_received_at ?? null, at);
-  await linkAttachedDevices(trx, asset, request.inventory, at);
+  await saveInventory(trx, asset.id, request, prepared, previous, at);
+  // The monitors and printers are part of the hardware: when it has not changed, they stay linked as they are.
+  if (hardwareChanged) await linkAttachedDevices(trx, asset, request.inventory, at);
   if (changes.length > 0) {
     await trx.insertInto("asset_change").values(changes.map((change) => ({
       asset_id: asset.id, entity_id: asset.entity_id, section: change.section, change: change.change, item: change.item.slice(0, 255),
