@@ -14,7 +14,7 @@ const ADMIN = { login: "admin", password: "admin-password-2026" };
 const NINA = { login: "nina.leroy", password: "technicienne-2026!", firstName: "Nina", lastName: "Leroy", language: "fr" };
 const RACHID = { login: "rachid.benali", password: "technicien-2026!", firstName: "Rachid", lastName: "Benali", language: "en" };
 /** The promise is "within a second"; the wait is wider so a loaded CI machine does not fail the flow. */
-const LIVE_MS = 3000;
+const LIVE_MS = 8000;
 
 type Person = typeof NINA;
 
