@@ -14,6 +14,7 @@ import type { DB } from "../../../db/schema.js";
 import { now } from "../../../db/values.js";
 import { rootOf } from "../../../db/write-batch.js";
 import type { SoftwareEntry } from "./software-entries.js";
+import { chunks } from "./software-rollup.js";
 
 /** Rows per statement: well under SQLite's bound-parameter limit, and short locks. */
 const CHUNK = 500;
@@ -29,19 +30,13 @@ function cacheOf(db: Kysely<DB>) {
   return cache;
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 export type ResolvedEntry = SoftwareEntry & { softwareId: number; versionId: number };
 
 async function resolveSoftware(db: Kysely<DB>, cache: ReturnType<typeof cacheOf>, entries: readonly SoftwareEntry[]): Promise<void> {
   const missing = new Map<string, SoftwareEntry>();
   for (const entry of entries) if (!cache.software.has(entry.nameKey)) missing.set(entry.nameKey, entry);
   const at = now();
-  for (const part of chunks([...missing.values()])) {
+  for (const part of chunks([...missing.values()], CHUNK)) {
     await db.insertInto("software").values(part.map((entry) => ({ name: entry.name, publisher: entry.publisher, name_key: entry.nameKey, created_at: at })))
       .onConflict((oc) => oc.column("name_key").doNothing()).execute();
     const rows = await db.selectFrom("software").select(["id", "name_key"]).where("name_key", "in", part.map((entry) => entry.nameKey)).execute();
@@ -60,7 +55,7 @@ async function resolveVersions(db: Kysely<DB>, cache: ReturnType<typeof cacheOf>
     byId.set(known.id, known);
   }
   const at = now();
-  for (const part of chunks(missing)) {
+  for (const part of chunks(missing, CHUNK)) {
     await db.insertInto("software_version").values(part.map((row) => ({ ...row, created_at: at })))
       .onConflict((oc) => oc.columns(["software_id", "version"]).doNothing()).execute();
     const rows = await db.selectFrom("software_version").select(["id", "software_id", "version"])

@@ -112,7 +112,8 @@ async function fold(trx: Kysely<DB>): Promise<number> {
   return changes.length;
 }
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+/** `items` in runs of at most `size`: one statement each, under SQLite's bound-parameter limit. */
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -259,7 +259,7 @@ async function storeOnce(db: Kysely<DB>, request: StoreRequest): Promise<StoreRe
     return await db.transaction().execute((trx) => storeInTransaction(trx, request, prepared, settings.matchRules));
   } catch (error) {
     if (!isForeignKeyError(error)) throw error;
-    // The catalogue was emptied under us (a demo reset): forget the ids kept in memory, once.
+    // Manufacturers or models (or the catalogue) emptied under us (a test, a restore): forget the ids kept in memory, once.
     forgetCatalogue(db);
     forgetAssetRefs(db);
     const again = await prepare(db, request.inventory, settings.softwareRules);
