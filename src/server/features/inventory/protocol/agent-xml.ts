@@ -91,10 +91,13 @@ function notARequest(what: string): InventoryProtocolError {
 
 /** Agents declare UTF-8; old Windows agents sent ISO-8859-1, which windows-1252 decodes too. */
 function decodeText(bytes: Buffer, document = bytes): string {
+  return (isLatinDocument(document) ? WINDOWS_1252 : UTF_8).decode(bytes);
+}
+
+/** Whether the XML declaration names a Latin-1 encoding (else the document is UTF-8). */
+export function isLatinDocument(document: Buffer): boolean {
   const declaration = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.-]+)["']/i.exec(document.toString("latin1", 0, 200));
-  const label = declaration?.[1]?.toLowerCase() ?? "utf-8";
-  const isLatin = /^(iso-8859-1|iso-8859-15|latin1|windows-1252|cp1252)$/.test(label);
-  return (isLatin ? WINDOWS_1252 : UTF_8).decode(bytes);
+  return /^(iso-8859-1|iso-8859-15|latin1|windows-1252|cp1252)$/.test(declaration?.[1]?.toLowerCase() ?? "utf-8");
 }
 
 // decode() without `stream` keeps no state between calls: one decoder each serves every request.

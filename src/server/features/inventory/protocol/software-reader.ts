@@ -1,5 +1,6 @@
 import { isAscii } from "node:buffer";
-import { type XmlRecord, type XmlValue, decodeReferences } from "./agent-xml.js";
+import { createHash } from "node:crypto";
+import { type XmlRecord, type XmlValue, decodeReferences, isLatinDocument } from "./agent-xml.js";
 import type { SoftwareSpan } from "./software-span.js";
 
 /**
@@ -51,7 +52,8 @@ const seenLists = new Set<string>();
  */
 export function readSoftwareSpan(cut: SoftwareSpan, document: Buffer): XmlValue | undefined {
   const reading = readingOf(cut.span, document);
-  const listKey = `${reading.encoding}:${cut.hash}`;
+  // SHA-256, not the span's quick hash: a list crafted to collide must not stand for another machine's.
+  const listKey = `${reading.encoding}:${createHash("sha256").update(cut.span).digest("base64url")}`;
   const known = lists.get(listKey);
   if (known) return known;
   const software = readElements(reading, cut);
@@ -103,12 +105,6 @@ function readingOf(span: Buffer, document: Buffer): Reading {
   if (isAscii(span)) return { encoding, memo, decode: (bytes, start, end) => bytes.toString("latin1", start, end) };
   const decoder = new TextDecoder(encoding === "latin" ? "windows-1252" : "utf-8", { ignoreBOM: true });
   return { encoding, memo, decode: (bytes, start, end) => decoder.decode(bytes.subarray(start, end)) };
-}
-
-/** Same reading of the XML declaration as agent-xml.ts: old Windows agents sent ISO-8859-1. */
-function isLatinDocument(document: Buffer): boolean {
-  const declaration = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.-]+)["']/i.exec(document.toString("latin1", 0, 200));
-  return /^(iso-8859-1|iso-8859-15|latin1|windows-1252|cp1252)$/.test(declaration?.[1]?.toLowerCase() ?? "utf-8");
 }
 
 /** The element's record: the memo's when these very bytes were read before. */
