@@ -12,7 +12,7 @@ import { inWriteBatch } from "../../db/write-batch.js";
 import { findRootEntityRow } from "../identity/entity.repo.js";
 import { ERRORS } from "../../../shared/api/errors.js";
 import { AppError } from "../../http/errors.js";
-import { type BodyEncoding, decodeBody, encodeReply, replyContentType, sniffEncoding } from "./protocol/decode-body.js";
+import { type BodyEncoding, decodeBodyTransient, encodeReply, replyContentType, sniffEncoding } from "./protocol/decode-body.js";
 import type { AgentInventory } from "./protocol/inventory-model.js";
 import { agentOf } from "./protocol/inventory-values.js";
 import { parseAgentJson } from "./protocol/normalize-json.js";
@@ -22,7 +22,7 @@ import { type StoreRequest, type StoreResult, storeInventory } from "./store/sto
 import { inventorySettings } from "./store/inventory-settings.js";
 import { oncePerWriteBatch } from "./store/batch-memo.js";
 import { keepRefusedMessage } from "./refused-imports.js";
-import { type AgentXmlRead, SoftwareListNeeded, lastSoftwareListKey, readAgentXml, softwareListKey, withSoftware } from "./software-list.js";
+import { type DetachedXmlRead, SoftwareListNeeded, detachRead, lastSoftwareListKey, readAgentXml, softwareListKey, withSoftware } from "./software-list.js";
 import { type AgentCredential, authenticateAgent, readAgentAuth } from "./agent-auth.js";
 
 /** FusionInventory's network tasks: discovery, and the inventory of what SNMP identified. */
@@ -151,15 +151,15 @@ function decisionEntry(stored: StoreResult, summary: string, note: string | null
 
 /**
  * Stores the inventory, then logs what was decided: matched, created, or refused for a person to
- * review, with the message (`bytes`, decoded) kept so they can attach it to an asset.
+ * review, with the message (`bytes()`, decoded) kept so they can attach it to an asset.
  */
 async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, request: AgentRequest, inventory: AgentInventory,
-  { bytes, softwareList }: { bytes: Buffer; softwareList?: StoreRequest["softwareList"] }): Promise<void> {
+  { bytes, softwareList }: { bytes: () => Buffer; softwareList?: StoreRequest["softwareList"] }): Promise<void> {
   const { entityId, note } = await entityOfTag(db, inventory.tag, top.entityId, top.credential);
   const agent = await upsertAgent(db, entityId, msg, request, inventory);
   const stored = await storeInventory(db, { agentId: agent.id, entityId, inventory, softwareList });
   const importId = await log(db, agent, msg, request, decisionEntry(stored, summaryOf(inventory, softwareList?.kept === true), note));
-  if (stored.decision.decision === "refuse") await keepRefusedMessage(db, importId, bytes, msg.userAgent);
+  if (stored.decision.decision === "refuse") await keepRefusedMessage(db, importId, bytes(), msg.userAgent);
   // The agent's machine is usually the one it already had: no second write of the agent then.
   if (stored.assetId !== null && stored.assetId !== agent.asset_id) {
     await db.updateTable("inventory_agent").set({ asset_id: stored.assetId }).where("id", "=", agent.id).execute();
@@ -167,22 +167,23 @@ async function receiveInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, req
 }
 
 /** An XML inventory: its software are read only when the machine's last list was another one. */
-async function receiveXmlInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, read: AgentXmlRead): Promise<void> {
-  const { request, span } = read;
-  const key = span && softwareListKey(span, (await inventorySettings(db)).softwareRules);
+async function receiveXmlInventory(db: Kysely<DB>, top: Top, msg: AgentMessage, read: DetachedXmlRead): Promise<void> {
+  const { request, softwareHash } = read;
+  const key = softwareHash && softwareListKey(softwareHash, (await inventorySettings(db)).softwareRules);
   if (key && (await lastSoftwareListKey(db, request.deviceId)) === key) {
     try {
       return await receiveInventory(db, top, msg, request, normalizeXmlInventory(request, msg.userAgent),
-        { bytes: read.bytes, softwareList: { key, kept: true } });
+        { bytes: () => read.whole().bytes, softwareList: { key, kept: true } });
     } catch (error) {
       // The machine the rules matched is not the one that reported this list last time.
       if (!(error instanceof SoftwareListNeeded)) throw error;
     }
   }
-  const whole = withSoftware(read);
+  const whole = read.whole();
+  const xml = withSoftware(whole);
   // A list with another element between two software is never kept: the next one is read whole again.
-  await receiveInventory(db, top, msg, whole, normalizeXmlInventory(whole, msg.userAgent),
-    { bytes: read.bytes, softwareList: key && span.ends ? { key, kept: false } : undefined });
+  await receiveInventory(db, top, msg, xml, normalizeXmlInventory(xml, msg.userAgent),
+    { bytes: () => whole.bytes, softwareList: key && whole.span?.ends ? { key, kept: false } : undefined });
 }
 
 async function recordRefusal(db: Kysely<DB>, entityId: number, msg: AgentMessage, error: AppError, reason: string, request: AgentRequest | null) {
@@ -217,16 +218,18 @@ async function exchange(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> 
       const credential = authenticateAgent(auth, msg.authorization);
       return { entityId: credential?.entityId ?? entityId, credential };
     };
-    const bytes = decodeBody(msg.body, msg.contentType).bytes;
+    // Read before anything is awaited: the next request's body is inflated into the same buffer.
+    const decoded = decodeBodyTransient(msg.body, msg.contentType);
+    const { bytes } = decoded;
     if (isJson(bytes)) {
       format = "json";
-      return await exchangeJson(db, topOf, msg, bytes, encoding, (known) => { request = known; });
+      return await exchangeJson(db, topOf, msg, decoded.keep(), encoding, (known) => { request = known; });
     }
     const read = readAgentXml(bytes);
     request = read.request;
     const top = topOf();
     if (read.request.query === "INVENTORY") {
-      await receiveXmlInventory(db, top, msg, read);
+      await receiveXmlInventory(db, top, msg, detachRead(read, decoded.keep));
       return acceptedXmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
     const xml = withSoftware(read);
@@ -281,7 +284,7 @@ async function exchangeJson(db: Kysely<DB>, topOf: () => Top, msg: AgentMessage,
     await receivePrologue(db, top, msg, request, message.agent);
     return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS, tasks: { inventory: {} } }, encoding);
   }
-  await receiveInventory(db, top, msg, request, message.inventory, { bytes });
+  await receiveInventory(db, top, msg, request, message.inventory, { bytes: () => bytes });
   return jsonReply({ status: "ok", expiration: PROLOG_FREQ_HOURS }, encoding);
 }
 

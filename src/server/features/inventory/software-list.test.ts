@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, createTestApp } from "../../../../test/app.js";
 import { DIALECTS } from "../../../../test/db.js";
@@ -97,5 +98,47 @@ describe.each(DIALECTS)("re-inventories with the same software list on %s", (dia
     expect(await softwareOf(first.asset_id)).toHaveLength(3);
     const changes = await t.db.selectFrom("asset_change").select("item").where("asset_id", "=", first.asset_id as number).execute();
     expect(changes).toEqual([]);
+  });
+
+  // Compressed bodies are inflated into one buffer that the next request overwrites (decode-body.ts):
+  // whatever an inventory reads after it awaits must come from its own body.
+  const sendCompressed = async (spec: MachineSpec) => {
+    const res = await t.app.inject({ method: "POST", url: "/ocsinventory", payload: zlib.deflateSync(inventoryXml(spec)),
+      headers: { "content-type": "application/x-compress", "user-agent": "OCS-NG_unified_unix_agent_v2.10.0" } });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const assetOf = async (deviceId: string) =>
+    (await t.db.selectFrom("inventory_agent").select("asset_id").where("device_id", "=", deviceId).executeTakeFirstOrThrow()).asset_id;
+
+  it("stores each machine's own list when many compressed inventories arrive at once", async () => {
+    const tool = (i: number) => `Outil ${String.fromCharCode(65 + i)}`;
+    const spec = (i: number, version: string): MachineSpec => ({ deviceId: `many-${i}-${dialect}`, name: `PC-MANY-${i}`, serial: `MANY-${i}`,
+      software: [SOFTWARE[0]!, SOFTWARE[1]!, { name: tool(i), version, publisher: "Acme" }] });
+    const machines = Array.from({ length: 12 }, (_, i) => i);
+    await Promise.all(machines.map((i) => sendCompressed(spec(i, "1.0"))));
+    // Half of them updated their own tool meanwhile: those lists are read again, the others kept.
+    await Promise.all(machines.map((i) => sendCompressed(spec(i, i % 2 === 0 ? "2.0" : "1.0"))));
+    for (const i of machines) {
+      expect(await softwareOf(await assetOf(`many-${i}-${dialect}`))).toEqual(
+        ["7-Zip 23.01", "Mozilla Firefox 128.0", `${tool(i)} ${i % 2 === 0 ? "2.0" : "1.0"}`]);
+    }
+  });
+
+  it("keeps the whole message of a refused inventory whose list was not read, for a person to attach", async () => {
+    const spec: MachineSpec = { deviceId: `refused-kept-${dialect}`, name: "PC-DOUBLE", software: [SOFTWARE[0]!, SOFTWARE[1]!] };
+    await sendCompressed(spec);
+    // A hand-made asset of the same name: the machine, known by its name alone, now matches two.
+    const at = new Date().toISOString();
+    const kind = await t.db.selectFrom("asset_kind").select("id").where("code", "=", "desktop").executeTakeFirstOrThrow();
+    await t.db.insertInto("asset").values({ entity_id: t.rootId, kind_id: kind.id, name: "PC-DOUBLE", asset_tag: `DOUBLE-${dialect}`,
+      status: "in_use", version: 1, created_at: at, updated_at: at }).execute();
+    await sendCompressed(spec);
+    const refused = await t.db.selectFrom("inventory_import").select("id").where("device_id", "=", spec.deviceId).where("outcome", "=", "refused")
+      .executeTakeFirstOrThrow();
+    // Filed as a new asset: its software come from the message kept, which the refusal had not read.
+    const res = await t.app.inject({ method: "POST", url: `/api/inventory/imports/${refused.id}/attach`, headers: { cookie: t.adminCookie },
+      payload: { assetId: null } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await softwareOf((res.json() as { assetId: number }).assetId)).toEqual(["7-Zip 23.01", "Mozilla Firefox 128.0"]);
   });
 });

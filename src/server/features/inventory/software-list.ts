@@ -13,6 +13,12 @@ import { type SoftwareSpan, cutSoftwareSpan } from "./protocol/software-span.js"
 
 export type AgentXmlRead = { request: AgentXmlRequest; span: SoftwareSpan | null; bytes: Buffer };
 
+/**
+ * An inventory read from bytes about to be overwritten (decodeBodyTransient): the request without
+ * its software, their hash, and the whole read again from the body when the software are needed.
+ */
+export type DetachedXmlRead = { request: AgentXmlRequest; softwareHash: string | null; whole: () => AgentXmlRead };
+
 /** The request without its software, or whole when they cannot be cut out cleanly. */
 export function readAgentXml(bytes: Buffer): AgentXmlRead {
   const span = cutSoftwareSpan(bytes);
@@ -25,6 +31,24 @@ export function readAgentXml(bytes: Buffer): AgentXmlRead {
     }
   }
   return { request: parseAgentXml(bytes), span: null, bytes };
+}
+
+/**
+ * What `readAgentXml(bytes)` read, kept past the bytes: `again` gives them back (inflating the
+ * body anew), for the one inventory in many whose software are read.
+ */
+export function detachRead(read: AgentXmlRead, again: () => Buffer): DetachedXmlRead {
+  let whole: AgentXmlRead | undefined;
+  return {
+    request: read.request,
+    softwareHash: read.span?.hash ?? null,
+    whole: () => {
+      if (whole) return whole;
+      const bytes = again();
+      // Read whole the first time (no span) means read whole: the request already holds everything.
+      return (whole = { request: read.request, span: read.span ? cutSoftwareSpan(bytes) : null, bytes });
+    },
+  };
 }
 
 /** The request with its software read back in. */
@@ -41,11 +65,11 @@ export function withSoftware(read: AgentXmlRead): AgentXmlRequest {
 const fingerprints = new WeakMap<readonly SoftwareRule[], string>();
 
 /** The span's hash and the normalisation rules': new rules re-read every machine's list once. */
-export function softwareListKey(span: SoftwareSpan, rules: readonly SoftwareRule[]): string {
-  if (rules.length === 0) return span.hash;
+export function softwareListKey(spanHash: string, rules: readonly SoftwareRule[]): string {
+  if (rules.length === 0) return spanHash;
   let fingerprint = fingerprints.get(rules);
   if (!fingerprint) fingerprints.set(rules, (fingerprint = createHash("sha256").update(JSON.stringify(rules)).digest("base64url").slice(0, 16)));
-  return `${span.hash}.${fingerprint}`;
+  return `${spanHash}.${fingerprint}`;
 }
 
 /** The key of the list the agent's machine last reported, if Vigie stored it. */

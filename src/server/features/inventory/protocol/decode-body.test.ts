@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
-import { describe, expect, it } from "vitest";
-import { decodeBody, encodeReply, sniffEncoding } from "./decode-body.js";
+import { describe, expect, it, vi } from "vitest";
+import { decodeBody, decodeBodyTransient, encodeReply, sniffEncoding } from "./decode-body.js";
 import { refusal } from "./refusal.test-support.js";
 
 const PROLOG = Buffer.from("<REQUEST><DEVICEID>vm-2026-11-22-13-41-44</DEVICEID><QUERY>PROLOG</QUERY></REQUEST>");
@@ -72,6 +72,33 @@ describe("decodeBody", () => {
 
   it("caps a plain body too", () => {
     expect(refusal(() => decodeBody(Buffer.alloc(2048, "<"), "application/xml", 1024))).toBe("BODY_TOO_LARGE");
+  });
+});
+
+describe("decodeBodyTransient", () => {
+  const xml = (n: number) => Buffer.from(`<REQUEST><DEVICEID>pc-${n}</DEVICEID><QUERY>INVENTORY</QUERY>${"<SOFTWARES><NAME>x</NAME></SOFTWARES>".repeat(n)}</REQUEST>`);
+
+  it("gives bytes the next body overwrites, and a copy of its own on request", () => {
+    const first = decodeBodyTransient(zlib.deflateSync(xml(1)));
+    const keptAtOnce = first.keep();
+    expect(keptAtOnce).toEqual(xml(1));
+    const second = decodeBodyTransient(zlib.deflateSync(xml(2)));
+    expect(second.bytes).toEqual(xml(2));
+    // Overwritten since: kept means inflated again from its own body.
+    expect(first.keep()).toEqual(xml(1));
+    expect(keptAtOnce).toEqual(xml(1));
+  });
+
+  it("reads the next body after a corrupt one, and bodies that compress far better than inventories", async () => {
+    // A module of its own: its buffer not yet grown by the zip bombs above.
+    vi.resetModules();
+    const { decodeBodyTransient } = await import("./decode-body.js");
+    const deflated = zlib.deflateSync(xml(50));
+    expect(() => decodeBodyTransient(deflated.subarray(0, deflated.length - 10))).toThrow(/body cannot be inflated/);
+    expect(decodeBodyTransient(deflated).bytes).toEqual(xml(50));
+    // 50,000 identical elements: some 500:1, past the buffer sized for 16:1, which grows.
+    const repetitive = zlib.gzipSync(xml(50_000));
+    expect(decodeBodyTransient(repetitive, "application/x-compress-gzip").bytes.equals(xml(50_000))).toBe(true);
   });
 });
 
