@@ -81,15 +81,19 @@ let scratch = Buffer.alloc(0);
 /** How many times `scratch` was written: tells whether it still holds a body's bytes. */
 let inflations = 0;
 
+/** False once this Node turned out not to have those internals. */
+let inPlaceWorks = true;
+
 function engineFor(encoding: "zlib" | "gzip"): ZlibEngine | undefined {
   let engine = engines[encoding];
-  if (!engine?._handle) {
+  if (inPlaceWorks && !engine?._handle) {
     engine = (encoding === "zlib" ? zlib.createInflate() : zlib.createGunzip()) as ZlibEngine;
     // A corrupt body destroys the engine with an error event: without a listener, that would end the process.
     engine.on("error", () => undefined);
     engines[encoding] = engine;
+    inPlaceWorks = typeof engine._handle?.writeSync === "function" && engine._writeState instanceof Uint32Array;
   }
-  return typeof engine._handle?.writeSync === "function" && engine._writeState instanceof Uint32Array ? engine : undefined;
+  return inPlaceWorks ? engine : undefined;
 }
 
 /** The inflated bytes in `scratch`, or undefined when they cannot be had that way. */
