@@ -84,6 +84,8 @@ describe("decodeBodyTransient", () => {
     expect(keptAtOnce).toEqual(xml(1));
     const second = decodeBodyTransient(zlib.deflateSync(xml(2)));
     expect(second.bytes).toEqual(xml(2));
+    // Nothing was allocated for the second: it was inflated where the first was.
+    expect(first.bytes.equals(xml(1))).toBe(false);
     // Overwritten since: kept means inflated again from its own body.
     expect(first.keep()).toEqual(xml(1));
     expect(keptAtOnce).toEqual(xml(1));
