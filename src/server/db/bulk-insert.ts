@@ -7,6 +7,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type SQLite from "better-sqlite3";
+import { chunks } from "./chunks.js";
 import { sqliteConnectionOf } from "./database.js";
 import type { DB } from "./schema.js";
 import { rootOf } from "./write-batch.js";
@@ -39,14 +40,13 @@ export async function bulkInsert<T extends keyof DB & string>(db: Kysely<DB>, ta
   const root = rootOf(db);
   const sqlite = root !== db ? sqliteConnectionOf(root) : undefined;
   if (sqlite) {
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const part = rows.slice(i, i + ROWS_PER_STATEMENT);
+    for (const part of chunks(rows, ROWS_PER_STATEMENT)) {
       statementFor(sqlite, (values) => `${head}${values} ${onConflict}`, head + onConflict, columns.length, part.length).run(part.flat());
     }
     return;
   }
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const values = rows.slice(i, i + ROWS_PER_INSERT).map((row) => sql`(${sql.join(row)})`);
+  for (const part of chunks(rows, ROWS_PER_INSERT)) {
+    const values = part.map((row) => sql`(${sql.join(row)})`);
     await sql`${sql.raw(head)}${sql.join(values)} ${sql.raw(onConflict)}`.execute(db);
   }
 }

@@ -219,17 +219,16 @@ async function exchange(db: Kysely<DB>, msg: AgentMessage): Promise<AgentReply> 
       return { entityId: credential?.entityId ?? entityId, credential };
     };
     // Read before anything is awaited: the next request's body is inflated into the same buffer.
-    const decoded = decodeBodyTransient(msg.body, msg.contentType);
-    const { bytes } = decoded;
+    const { bytes, keep } = decodeBodyTransient(msg.body, msg.contentType);
     if (isJson(bytes)) {
       format = "json";
-      return await exchangeJson(db, topOf, msg, decoded.keep(), encoding, (known) => { request = known; });
+      return await exchangeJson(db, topOf, msg, keep(), encoding, (known) => { request = known; });
     }
     const read = readAgentXml(bytes);
     request = read.request;
     const top = topOf();
     if (read.request.query === "INVENTORY") {
-      await receiveXmlInventory(db, top, msg, detachRead(read, decoded.keep));
+      await receiveXmlInventory(db, top, msg, detachRead(read, keep));
       return acceptedXmlReply("<REPLY><RESPONSE>no_account_update</RESPONSE></REPLY>", encoding);
     }
     const xml = withSoftware(read);

@@ -9,6 +9,7 @@ import type {
   AssetChange, AssetInventory, AssetSoftware, FleetChange, InventoryDetailsView, InventoryLocks, InventorySnapshot,
   ListAssetChangesQuery, ListAssetSoftwareQuery, ListFleetChangesQuery,
 } from "../../../shared/api/asset-inventory.js";
+import { chunks } from "../../db/chunks.js";
 import type { Db } from "../../db/database.js";
 import type { AssetInventoryRow, AssetRow } from "../../db/schema-assets.js";
 import { now } from "../../db/values.js";
@@ -126,9 +127,9 @@ export async function listAssetSoftware(ctx: Ctx, assetId: number, query: ListAs
   await loadReadableAsset(ctx.db, ctx.actor, assetId);
   const installations = await readInstallations(ctx.db, assetId);
   const names = new Map<number, { name: string; publisher: string | null; version: string }>();
-  for (let i = 0; i < installations.length; i += IDS_PER_READ) {
+  for (const part of chunks(installations, IDS_PER_READ)) {
     const rows = await ctx.db.selectFrom("software_version as v").innerJoin("software as s", "s.id", "v.software_id")
-      .select(["v.id", "s.name", "s.publisher", "v.version"]).where("v.id", "in", installations.slice(i, i + IDS_PER_READ).map((x) => x.versionId)).execute();
+      .select(["v.id", "s.name", "s.publisher", "v.version"]).where("v.id", "in", part.map((x) => x.versionId)).execute();
     for (const row of rows) names.set(row.id, row);
   }
   const needle = query.q?.toLowerCase();

@@ -122,7 +122,9 @@ const BLOCKS_PER_STEP = 8;
 export async function listSoftwareInstallations(ctx: Ctx, softwareId: number, query: ListSoftwareInstallationsQuery): Promise<Page<SoftwareInstallation>> {
   const software = await getSoftware(ctx, softwareId, query);
   const visible = await visibleInstallations(ctx, query.entityId);
-  const versionIds = software.versions.map((v) => v.id).filter((id) => !query.versionId || id === query.versionId);
+  // The versions the caller sees, already read with the software: id → version text.
+  const versions = new Map(software.versions.filter((v) => !query.versionId || v.id === query.versionId).map((v) => [v.id, v.version]));
+  const versionIds = [...versions.keys()];
   const [afterAsset, afterVersion] = query.cursor ? (decodeCursor(query.cursor, ["number", "number"]) as [number, number]) : [0, 0];
   const rows: InstallationRow[] = [];
   let block = Math.floor(afterAsset / BLOCK_SIZE);
@@ -132,7 +134,7 @@ export async function listSoftwareInstallations(ctx: Ctx, softwareId: number, qu
     const next = await ctx.db.selectFrom("software_machine_block").select("block")
       .where("version_id", "in", versionIds).where("block", ">=", block + BLOCKS_PER_STEP).orderBy("block").limit(1).executeTakeFirst();
     const assetIds = [...new Set(bitmaps.flatMap((b) => machinesOf(b.block, b.machines)))].filter((id) => id >= afterAsset);
-    rows.push(...(await installationRows(ctx.db, assetIds, versionIds, visible, [afterAsset, afterVersion], query.limit + 1 - rows.length)));
+    rows.push(...(await installationRows(ctx.db, assetIds, versions, visible, [afterAsset, afterVersion], query.limit + 1 - rows.length)));
     if (!next) break;
     block = next.block;
   }
@@ -149,14 +151,14 @@ type InstallationRow = { asset_id: number; version_id: number; install_date: str
  * The installations of these versions on these machines that the caller sees, after the cursor, by
  * (asset, version): the machines' names read for a page, their lists (one row each) for the dates.
  */
-async function installationRows(db: Db, assetIds: number[], versionIds: number[], visible: Visible, after: [number, number], limit: number) {
+async function installationRows(db: Db, assetIds: number[], versions: ReadonlyMap<number, string>, visible: Visible, after: [number, number],
+  limit: number) {
   if (assetIds.length === 0 || limit <= 0) return [];
   // Every machine but the cursor's has at least one installation to show: limit + 1 machines fill the page.
   const assets = await db.selectFrom("asset as a").innerJoin("entity as e", "e.id", "a.entity_id")
     .select(["a.id", "a.asset_tag", "a.name", "e.complete_name as entity_name"])
     .where("a.id", "in", assetIds).where(visible("a.entity_id")).orderBy("a.id").limit(limit + 1).execute();
   const lists = await readInstallationsOf(db, assets.map((a) => a.id));
-  const versions = new Map((await db.selectFrom("software_version").select(["id", "version"]).where("id", "in", versionIds).execute()).map((v) => [v.id, v.version]));
   const rows: InstallationRow[] = [];
   for (const asset of assets) {
     for (const installation of lists.get(asset.id) ?? []) {

@@ -1,7 +1,7 @@
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { type XmlRecord, type XmlValue, decodeReferences, isLatinDocument } from "./agent-xml.js";
-import type { SoftwareSpan } from "./software-span.js";
+import { CLOSE, OPEN, type SoftwareSpan, isSpace } from "./software-span.js";
 
 /**
  * A quick reader for the run of <SOFTWARES> elements cut out of an XML inventory (software-span.ts):
@@ -18,9 +18,6 @@ import type { SoftwareSpan } from "./software-span.js";
  * (frozen) by every inventory that lists it. Only what is read a second time is kept, so a machine's
  * own elements (dated by its installations) do not churn the memo.
  */
-
-const OPEN_LENGTH = "<SOFTWARES>".length;
-const CLOSE_LENGTH = "</SOFTWARES>".length;
 
 /** About 20 MB when full: a fleet's distinct elements, unless every machine dates its own installations. */
 const MEMO_LIMIT = 20_000;
@@ -65,14 +62,14 @@ function readElements(reading: Reading, { span, ends }: SoftwareSpan): XmlValue 
   // Another element between two: the generic reader takes the span (software-list.ts).
   if (!ends) return undefined;
   const elements: XmlRecord[] = [];
-  let start = OPEN_LENGTH;
+  let start = OPEN.length;
   for (const end of ends) {
     const record = recordAt(reading, span, start, end);
     if (!record) return undefined;
     elements.push(record);
-    let next = end + CLOSE_LENGTH;
+    let next = end + CLOSE.length;
     while (next < span.length && isSpace(span[next] as number)) next++;
-    start = next + OPEN_LENGTH;
+    start = next + OPEN.length;
   }
   if (elements.length === 0) return undefined;
   return elements.length === 1 ? elements[0] : elements;
@@ -228,5 +225,3 @@ function skipSpaces(text: string, pos: number): number {
   while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
   return pos;
 }
-
-const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;

@@ -27,8 +27,8 @@ export type SoftwareSpan = {
 const { h64Raw } = await xxhash();
 
 // Buffers, not strings: Buffer.indexOf converts a string needle on every call.
-const OPEN = Buffer.from("<SOFTWARES>");
-const CLOSE = Buffer.from("</SOFTWARES>");
+export const OPEN = Buffer.from("<SOFTWARES>");
+export const CLOSE = Buffer.from("</SOFTWARES>");
 
 /** Null when there are no software: then the inventory is read whole. */
 export function cutSoftwareSpan(bytes: Buffer): SoftwareSpan | null {
@@ -59,16 +59,11 @@ function elementEnds(bytes: Buffer, start: number, last: number): number[] | nul
     ends.push(close - start);
     let next = close + CLOSE.length;
     while (next < bytes.length && isSpace(bytes[next] as number)) next++;
-    if (!opensAt(bytes, next)) return null;
+    if (!bytes.subarray(next, next + OPEN.length).equals(OPEN)) return null;
   }
   ends.push(last - start);
   return ends;
 }
 
-function opensAt(bytes: Buffer, at: number): boolean {
-  if (at + OPEN.length > bytes.length) return false;
-  for (let i = 0; i < OPEN.length; i++) if (bytes[at + i] !== OPEN[i]) return false;
-  return true;
-}
-
-const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+/** XML white space, as a byte or a character code. */
+export const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;

@@ -14,7 +14,7 @@ import type { DB } from "../../../db/schema.js";
 import { now } from "../../../db/values.js";
 import { rootOf } from "../../../db/write-batch.js";
 import type { SoftwareEntry } from "./software-entries.js";
-import { chunks } from "./software-rollup.js";
+import { chunks } from "../../../db/chunks.js";
 
 /** Rows per statement: well under SQLite's bound-parameter limit, and short locks. */
 const CHUNK = 500;

@@ -16,12 +16,13 @@ import { lockNames } from "../../../db/dialect.js";
 import type { DB } from "../../../db/schema.js";
 import { inWriteBatch, rootOf } from "../../../db/write-batch.js";
 import { bulkInsert } from "../../../db/bulk-insert.js";
+import { chunks } from "../../../db/chunks.js";
 
 export const BLOCK_SIZE = 1024;
 /** Queued inventories per fold: a busy minute of a large fleet, folded in steps of a few hundred ms. */
 const FOLD_LIMIT = 2000;
-/** Rows per statement: under SQLite's bound-parameter limit. */
-const CHUNK = 250;
+/** Ids per statement: under SQLite's bound-parameter limit. */
+const IDS_PER_STATEMENT = 1000;
 /** Two seconds of a busy fleet's inventories share each fold; the screens fold before reading anyway. */
 const FOLD_DELAY_MS = 2000;
 
@@ -107,23 +108,15 @@ async function fold(trx: Kysely<DB>): Promise<number> {
   await applyCounts(trx, counts);
   await applyMarks(trx, marks);
   // By id, not up to the last one: on PostgreSQL a lower id can commit after this read.
-  const ids = changes.map((c) => c.id);
-  for (let i = 0; i < ids.length; i += CHUNK * 4) await trx.deleteFrom("software_change").where("id", "in", ids.slice(i, i + CHUNK * 4)).execute();
+  for (const ids of chunks(changes.map((c) => c.id), IDS_PER_STATEMENT)) await trx.deleteFrom("software_change").where("id", "in", ids).execute();
   return changes.length;
-}
-
-/** `items` in runs of at most `size`: one statement each, under SQLite's bound-parameter limit. */
-export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 async function applyCounts(trx: Kysely<DB>, counts: Counts): Promise<void> {
   const versions = new Set<number>();
   for (const entity of counts.values()) for (const version of entity.keys()) versions.add(version);
   const softwareOf = new Map<number, number>();
-  for (const part of chunks([...versions], CHUNK * 4)) {
+  for (const part of chunks([...versions], IDS_PER_STATEMENT)) {
     const rows = await trx.selectFrom("software_version").select(["id", "software_id"]).where("id", "in", part).execute();
     for (const row of rows) softwareOf.set(row.id, row.software_id);
   }
@@ -142,7 +135,7 @@ async function applyCounts(trx: Kysely<DB>, counts: Counts): Promise<void> {
 async function applyMarks(trx: Kysely<DB>, marks: Marks): Promise<void> {
   for (const [block, versions] of marks) {
     const bitmaps = new Map<number, Buffer>();
-    for (const part of chunks([...versions.keys()], CHUNK * 4)) {
+    for (const part of chunks([...versions.keys()], IDS_PER_STATEMENT)) {
       const rows = await trx.selectFrom("software_machine_block").select(["version_id", "machines"]).where("block", "=", block)
         .where("version_id", "in", part).execute();
       for (const row of rows) bitmaps.set(row.version_id, Buffer.from(row.machines, "base64"));
@@ -162,7 +155,7 @@ async function applyMarks(trx: Kysely<DB>, marks: Marks): Promise<void> {
     }
     await bulkInsert(trx, "software_machine_block", ["block", "version_id", "machines"], rows,
       "on conflict (block, version_id) do update set machines = excluded.machines");
-    for (const part of chunks(empty, CHUNK * 4)) {
+    for (const part of chunks(empty, IDS_PER_STATEMENT)) {
       await trx.deleteFrom("software_machine_block").where("block", "=", block).where("version_id", "in", part).execute();
     }
   }
